@@ -69,8 +69,8 @@ export interface ProjectInfo {
   tsconfigPath?: string;
   /** The raw text of that tsconfig, for project-level edits (use-disposable-stack adds `lib` entries). */
   tsconfigText?: string;
-  /** The nearest package.json above the project, parsed, if any. */
-  packageJson?: { path: string; data: Record<string, unknown> };
+  /** The nearest package.json at or above the project, if any: its text and parsed data. */
+  packageJson?: { path: string; text: string; data: Record<string, unknown> };
 }
 
 /** The context a ts-morph transform gets for one file. */
@@ -202,6 +202,8 @@ export interface RunNote {
   transform: string;
   message: string;
   path?: string;
+  /** `error` when a transform's project-level step failed: the run then exits 3. */
+  level?: 'info' | 'error';
 }
 
 export interface RunSummary {

@@ -1,0 +1,163 @@
+/**
+ * The ts-morph engine: one codemigrate transform over a set of files. Analyse every file first
+ * (`collect`, read-only, so the type checker is built once), then edit every file once (`apply`, one
+ * splice per file). A transform that throws fails only that file, whose text is restored.
+ * Reads no disk and prints nothing: the files' texts come in, updated texts and warnings go out.
+ */
+import { Node, type SourceFile, ts } from 'ts-morph';
+import type { AnyTsMorphTransform, FinishContext, RunNote, TransformContext } from '../transform-api/types.js';
+import { applyTextEdits, detectEol, keepLineEndings, lineAndColumn } from './text-edits.js';
+import { failWorkFile, toFileError, type ProjectUnit, type WorkFile } from './work-file.js';
+
+/** What a transform's `finish` hook asked for: project files to rewrite and notes for the run. */
+export interface FinishOutput {
+  edits: Array<{ path: string; newText: string; transform: string }>;
+  notes: RunNote[];
+}
+
+/** The first syntax error in a parsed file, if any. */
+export function getSyntaxError(sourceFile: SourceFile): { message: string; line: number; column: number } | undefined {
+  const diagnostics = (sourceFile.compilerNode as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  const first = diagnostics[0];
+  if (!first) return undefined;
+  const { line, column } = lineAndColumn(sourceFile.getFullText(), first.start);
+  return { message: ts.flattenDiagnosticMessageText(first.messageText, '\n'), line, column };
+}
+
+/** Puts a file's current text into its project, re-parsing only when the text changed. */
+export function syncSourceFile(file: WorkFile): SourceFile {
+  const project = file.unit.getProject();
+  const existing = project.getSourceFile(file.path);
+  if (existing && existing.getFullText() === file.text) return existing;
+  return project.createSourceFile(file.path, file.text, { overwrite: true });
+}
+
+/**
+ * Runs one ts-morph transform on `files` (those not failed yet), updating each WorkFile in place.
+ * Returns what its `finish` hook asked for.
+ */
+export function runTsMorphTransform(
+  transform: AnyTsMorphTransform,
+  options: Record<string, unknown>,
+  files: readonly WorkFile[],
+  units: readonly ProjectUnit[],
+): FinishOutput {
+  const pending: Array<{ file: WorkFile; sourceFile: SourceFile; matches: unknown; ctx: TransformContext<unknown> }> = [];
+
+  // Phase 1: analyse every file. Nothing is edited, so the checker (if any) stays valid throughout.
+  for (const file of files) {
+    if (file.error) continue;
+    let sourceFile: SourceFile;
+    try {
+      sourceFile = syncSourceFile(file);
+    } catch (error) {
+      failWorkFile(file, toFileError(error));
+      continue;
+    }
+    const syntaxError = getSyntaxError(sourceFile);
+    if (syntaxError) {
+      failWorkFile(file, {
+        message: `does not parse: ${syntaxError.message} (${syntaxError.line}:${syntaxError.column})`,
+        transform: transform.name,
+      });
+      continue;
+    }
+    const ctx = createContext(transform, options, file, sourceFile);
+    try {
+      const matches = transform.collect(sourceFile, ctx);
+      if (matches === undefined || matches === null || (Array.isArray(matches) && matches.length === 0)) continue;
+      pending.push({ file, sourceFile, matches, ctx });
+    } catch (error) {
+      failWorkFile(file, toFileError(error, transform.name));
+    }
+  }
+
+  // Phase 2: edit each file once.
+  for (const { file, sourceFile, matches, ctx } of pending) {
+    const before = file.text;
+    try {
+      const result = transform.apply(sourceFile, matches, ctx);
+      const after = keepLineEndings(before, typeof result === 'string' ? result : applyTextEdits(before, result));
+      if (after === before) continue;
+      const reparsed = file.unit.getProject().createSourceFile(file.path, after, { overwrite: true });
+      const broken = getSyntaxError(reparsed);
+      if (broken) {
+        file.unit.getProject().createSourceFile(file.path, before, { overwrite: true });
+        throw new Error(`produced code that does not parse: ${broken.message} (${broken.line}:${broken.column} of the output)`);
+      }
+      file.text = after;
+      file.changedBy.push(transform.name);
+    } catch (error) {
+      failWorkFile(file, toFileError(error, transform.name));
+      try {
+        file.unit.getProject().createSourceFile(file.path, file.text, { overwrite: true });
+      } catch {
+        // The project copy is only a cache of file.text; the next sync rebuilds it.
+      }
+    }
+  }
+
+  return runFinish(transform, options, files, units);
+}
+
+function createContext(
+  transform: AnyTsMorphTransform,
+  options: Record<string, unknown>,
+  file: WorkFile,
+  sourceFile: SourceFile,
+): TransformContext<unknown> {
+  const text = file.text;
+  return {
+    transform: transform.name,
+    options,
+    path: file.path,
+    eol: detectEol(text),
+    project: file.unit.getProject(),
+    compilerOptions: file.unit.compilerOptions,
+    projectInfo: file.unit.info,
+    getTypeChecker() {
+      if (!transform.needsTypes) {
+        throw new Error(`transform ${transform.name} asked for the type checker but declares needsTypes: false`);
+      }
+      return file.unit.getProject().getTypeChecker();
+    },
+    warn(at, message) {
+      const offset = typeof at === 'number' ? at : Node.isNode(at) ? at.getStart() : 0;
+      const { line, column } = lineAndColumn(sourceFile.getFullText(), offset);
+      file.warnings.push({ path: file.path, line, column, transform: transform.name, message });
+    },
+    skip(reason) {
+      file.skipReason ??= `${transform.name}: ${reason}`;
+    },
+  };
+}
+
+function runFinish(
+  transform: AnyTsMorphTransform,
+  options: Record<string, unknown>,
+  files: readonly WorkFile[],
+  units: readonly ProjectUnit[],
+): FinishOutput {
+  const output: FinishOutput = { edits: [], notes: [] };
+  if (!transform.finish) return output;
+  const ctx: FinishContext<unknown> = {
+    transform: transform.name,
+    options,
+    projects: units.map((unit) => ({ info: unit.info, compilerOptions: unit.compilerOptions })),
+    changedFiles: files.filter((f) => f.changedBy.includes(transform.name)).map((f) => f.path),
+    editFile(path, newText) {
+      output.edits.push({ path, newText, transform: transform.name });
+    },
+    note(message, path) {
+      output.notes.push({ transform: transform.name, message, path });
+    },
+  };
+  try {
+    transform.finish(ctx);
+  } catch (error) {
+    const { message, location } = toFileError(error, transform.name);
+    output.edits = [];
+    output.notes.push({ transform: transform.name, level: 'error', message: `the project-level step failed: ${message}${location ? ` (${location})` : ''}` });
+  }
+  return output;
+}

@@ -1,0 +1,87 @@
+/**
+ * Runs the selected transforms over the working files, in order, each seeing the previous one's
+ * output. Pure data in and out: no disk, no console. Used by the CLI pipeline and by the test harness,
+ * so tests drive the same code path as users.
+ */
+import { runJscodeshiftOnFile, type StatsTable } from '../engines/jscodeshift-engine.js';
+import { runTsMorphTransform } from '../engines/ts-morph-engine.js';
+import type { ProjectUnit, WorkFile } from '../engines/work-file.js';
+import type { FileResult, RunNote, Transform } from '../transform-api/types.js';
+
+export interface TransformRun {
+  transform: Transform;
+  options: Record<string, unknown>;
+}
+
+export interface ExecuteSettings {
+  /** `--parser` for jscodeshift transforms. */
+  parser?: string;
+  /** Called after each file of each transform: files done of total, for the progress line. */
+  onProgress?(done: number, total: number, transform: string): void;
+  /** Runs a jscodeshift transform over many files (worker threads); defaults to in-process, in order. */
+  runJscodeshift?(run: TransformRun, files: WorkFile[], stats: StatsTable): Promise<void>;
+}
+
+export interface ProjectFileEdit {
+  path: string;
+  newText: string;
+  transform: string;
+}
+
+export interface ExecuteOutput {
+  projectEdits: ProjectFileEdit[];
+  notes: RunNote[];
+  stats: Record<string, StatsTable>;
+}
+
+/** Runs every transform over every file. Updates the WorkFiles in place and returns run-level output. */
+export async function executeTransforms(
+  runs: readonly TransformRun[],
+  files: WorkFile[],
+  units: readonly ProjectUnit[],
+  settings: ExecuteSettings = {},
+): Promise<ExecuteOutput> {
+  const output: ExecuteOutput = { projectEdits: [], notes: [], stats: {} };
+  const total = runs.length * files.length;
+  let done = 0;
+  for (const run of runs) {
+    const { transform } = run;
+    if (transform.engine === 'ts-morph') {
+      const finish = runTsMorphTransform(transform, run.options, files, units);
+      output.projectEdits.push(...finish.edits);
+      output.notes.push(...finish.notes);
+      done += files.length;
+      settings.onProgress?.(done, total, transform.name);
+    } else {
+      const stats: StatsTable = {};
+      if (settings.runJscodeshift) {
+        await settings.runJscodeshift(run, files, stats);
+        done += files.length;
+        settings.onProgress?.(done, total, transform.name);
+      } else {
+        for (const file of files) {
+          await runJscodeshiftOnFile(transform, run.options, file, settings.parser, stats);
+          settings.onProgress?.(++done, total, transform.name);
+        }
+      }
+      if (Object.keys(stats).length) output.stats[transform.name] = stats;
+    }
+  }
+  return output;
+}
+
+/** The one explicit outcome of a working file. */
+export function toFileResult(file: WorkFile): FileResult {
+  const originalBom = file.originalBom;
+  const base = { path: file.path, before: file.original, bom: file.bom, warnings: file.warnings };
+  if (file.error) {
+    return { ...base, status: 'failed', transforms: [], after: file.original, bom: originalBom, error: file.error };
+  }
+  if (file.text !== file.original || file.bom !== originalBom) {
+    return { ...base, status: 'changed', transforms: [...new Set(file.changedBy)], after: file.text };
+  }
+  if (file.skipReason) {
+    return { ...base, status: 'skipped', transforms: [], after: file.original, reason: file.skipReason };
+  }
+  return { ...base, status: 'unchanged', transforms: [], after: file.original };
+}
