@@ -1,0 +1,3 @@
+import { I, T } from './lib/types';
+export const a: I = { a: 1 };
+export const b: T = { b: 'x' };

@@ -1,0 +1,3 @@
+import { Opts, run } from './lib/api';
+const o: Opts = {};
+run(o);

@@ -1,0 +1,3 @@
+import { type Opts, run } from './lib/api';
+const o: Opts = {};
+run(o);

@@ -1,0 +1,2 @@
+import DefaultClass from './lib/values';
+export let d: DefaultClass | undefined;

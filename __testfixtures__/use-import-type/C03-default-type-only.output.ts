@@ -1,0 +1,2 @@
+import type DefaultClass from './lib/values';
+export let d: DefaultClass | undefined;

@@ -1,0 +1,4 @@
+import main, { Opts } from './lib/api';
+const o: Opts = {};
+main();
+void o;

@@ -1,0 +1,4 @@
+import main, { type Opts } from './lib/api';
+const o: Opts = {};
+main();
+void o;

@@ -1,0 +1,3 @@
+import { v, f } from './lib/values';
+export type V = typeof v;
+export type F = ReturnType<typeof f>;

@@ -1,0 +1,2 @@
+import { C } from './lib/values';
+export function useC(c: C): number { return c.x; }

@@ -1,0 +1,2 @@
+import type { C } from './lib/values';
+export function useC(c: C): number { return c.x; }

@@ -1,0 +1,3 @@
+import type { E } from './lib/values';
+export let e: E | undefined;
+export type OnlyA = E.A;

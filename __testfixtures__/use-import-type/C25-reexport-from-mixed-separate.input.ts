@@ -1,0 +1,1 @@
+export { Opts, run } from './lib/api';

@@ -1,0 +1,2 @@
+export type { Opts } from './lib/api';
+export { run } from './lib/api';

@@ -1,0 +1,1 @@
+export { type Opts, run } from './lib/api';

@@ -1,0 +1,4 @@
+import type { I } from './lib/types';
+import { T } from './lib/types';
+export const a: I = { a: 1 };
+export const b: T = { b: '' };

@@ -1,0 +1,3 @@
+import { Opts as Options, run as go } from './lib/api';
+const o: Options = {};
+go(o);

@@ -1,0 +1,2 @@
+import { TNS } from './lib/values';
+export let o: TNS.Only | undefined;

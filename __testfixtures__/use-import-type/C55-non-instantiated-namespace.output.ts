@@ -1,0 +1,2 @@
+import type { TNS } from './lib/values';
+export let o: TNS.Only | undefined;

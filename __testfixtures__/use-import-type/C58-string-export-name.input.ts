@@ -1,0 +1,1 @@
+export { I as 'i-face' } from './lib/types';

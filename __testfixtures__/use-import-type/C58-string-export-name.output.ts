@@ -1,0 +1,1 @@
+export type { I as 'i-face' } from './lib/types';
