@@ -73,7 +73,7 @@ export async function executeTransforms(
 /** The one explicit outcome of a working file. */
 export function toFileResult(file: WorkFile): FileResult {
   const originalBom = file.originalBom;
-  const base = { path: file.path, before: file.original, bom: file.bom, warnings: file.warnings };
+  const base = { path: file.path, before: file.original, bom: file.bom, originalBom, warnings: file.warnings };
   if (file.error) {
     return { ...base, status: 'failed', transforms: [], after: file.original, bom: originalBom, error: file.error };
   }

@@ -52,8 +52,12 @@ export interface FileResult {
   error?: FileError;
   /** Why the file was reverted (new diagnostics found by --verify). */
   diagnostics?: Diagnostic[];
-  /** The file started with a UTF-8 byte-order mark; the writer puts it back. */
+  /** The output starts with a UTF-8 byte-order mark; the writer puts it back. */
   bom: boolean;
+  /** Whether the file on disk started with a BOM (differs from `bom` only if a jscodeshift transform changed it). */
+  originalBom?: boolean;
+  /** For reverted files: the text the transforms produced before --verify reverted it. */
+  attemptedAfter?: string;
 }
 
 /** One replacement in a file's text: positions are offsets into `SourceFile.getFullText()` (no BOM). */

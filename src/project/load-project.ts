@@ -1,0 +1,91 @@
+/**
+ * The project loader: tsconfig(s) → project units; paths, globs and .gitignore → the files to edit,
+ * read from disk with their BOM noted. The only module besides load-tsconfig/select-files that reads
+ * source files.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, resolve, sep } from 'node:path';
+import { stripBom } from '../engines/text-edits.js';
+import { createWorkFile, failWorkFile, type ProjectUnit, type WorkFile } from '../engines/work-file.js';
+import { loadTsconfigs } from './load-tsconfig.js';
+import { DEFAULT_EXTENSIONS, selectFiles } from './select-files.js';
+
+export interface LoadProjectOptions {
+  cwd: string;
+  paths: readonly string[];
+  project?: string;
+  gitignore?: boolean;
+  ignorePatterns?: readonly string[];
+  extensions?: readonly string[];
+}
+
+export interface LoadedProject {
+  units: ProjectUnit[];
+  tsconfigs: string[];
+  /** The files to run the transforms on. */
+  files: WorkFile[];
+  /** Files named explicitly that must not be edited (or cannot be), with the reason: reported as skipped. */
+  excluded: Array<{ path: string; reason: string }>;
+  /** Set when no tsconfig was found. */
+  note?: string;
+}
+
+/** Loads the project and reads the selected files. Throws UsageError for bad paths or configs. */
+export async function loadProject(options: LoadProjectOptions): Promise<LoadedProject> {
+  const cwd = resolve(options.cwd);
+  const paths = options.paths.length ? options.paths : ['.'];
+  const selected = await selectFiles({
+    cwd,
+    paths,
+    gitignore: options.gitignore ?? true,
+    ignorePatterns: options.ignorePatterns ?? [],
+    extensions: options.extensions ?? DEFAULT_EXTENSIONS,
+  });
+  const configs = loadTsconfigs(searchBase(cwd, paths), options.project, cwd);
+  const fallback = configs.units[0]!.unit;
+  const unitOf = (path: string): ProjectUnit => configs.units.find((u) => u.fileNames.has(path))?.unit ?? fallback;
+
+  const files: WorkFile[] = [];
+  const excluded: LoadedProject['excluded'] = [];
+  for (const { path, skipReason } of selected) {
+    if (skipReason) {
+      excluded.push({ path, reason: skipReason });
+      continue;
+    }
+    let raw: string;
+    try {
+      raw = readFileSync(path, 'utf8');
+    } catch (error) {
+      const file = createWorkFile(path, '', false, unitOf(path));
+      failWorkFile(file, { message: `cannot read: ${(error as Error).message}` });
+      files.push(file);
+      continue;
+    }
+    if (raw.includes('\0')) {
+      excluded.push({ path, reason: 'binary file (contains NUL bytes)' });
+      continue;
+    }
+    const { text, bom } = stripBom(raw);
+    files.push(createWorkFile(path, text, bom, unitOf(path)));
+  }
+  return { units: configs.units.map((u) => u.unit), tsconfigs: configs.tsconfigs, files, excluded, note: configs.note };
+}
+
+/** The directory from which to look for tsconfig.json: the common ancestor of the paths' bases. */
+function searchBase(cwd: string, paths: readonly string[]): string {
+  const bases = paths.map((p) => {
+    const staticPart = p.split(/[*?[{]/)[0] ?? '';
+    const absolute = resolve(cwd, staticPart || '.');
+    try {
+      return statSync(absolute).isDirectory() ? absolute : dirname(absolute);
+    } catch {
+      return dirname(absolute);
+    }
+  });
+  return bases.reduce((common, base) => {
+    while (common !== dirname(common) && !(base === common || base.startsWith(common.endsWith(sep) ? common : common + sep))) {
+      common = dirname(common);
+    }
+    return common;
+  });
+}

@@ -1,0 +1,126 @@
+/**
+ * Resolves `-t` arguments to transforms: a built-in name, a transform file (codemigrate's
+ * `defineTransform` or a jscodeshift function; CommonJS or ESM; .js, .cjs, .mjs or .ts), or a module
+ * path resolved from the project's node_modules (`react-codemod/transforms/class`). Reads the disk
+ * (it imports modules); an unusable transform is a usage error, exit 2.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { JscodeshiftFunction, Transform } from '../transform-api/types.js';
+import { builtinTransforms } from '../../transforms/index.js';
+import { closestMatch, UsageError } from './errors.js';
+
+/** The built-in transform with this name, if any. */
+export function getBuiltinTransform(name: string): Transform | undefined {
+  return builtinTransforms.find((t) => t.name === name);
+}
+
+/** Resolves one `-t` argument. */
+export async function loadTransform(spec: string, cwd: string): Promise<Transform> {
+  const builtin = getBuiltinTransform(spec);
+  if (builtin) return builtin;
+  const path = resolveTransformPath(spec, cwd);
+  if (!path) {
+    const names = builtinTransforms.map((t) => t.name);
+    const suggestion = closestMatch(spec, names);
+    const looksLikePath = /[/\\]|\.[cm]?[jt]s$/.test(spec);
+    throw new UsageError(
+      looksLikePath ? `transform file not found: ${spec}` : `unknown transform: ${spec}`,
+      suggestion
+        ? `did you mean ${suggestion}? (migrate list shows every built-in transform)`
+        : looksLikePath
+          ? `check the path (relative to ${cwd}), or give a module installed in node_modules`
+          : `migrate list shows the built-in transforms; a transform file is given by its path, e.g. -t ./my-transform.js`,
+    );
+  }
+  return importTransformModule(path, spec);
+}
+
+function resolveTransformPath(spec: string, cwd: string): string | undefined {
+  const direct = resolve(cwd, spec);
+  for (const candidate of [direct, ...['.ts', '.js', '.mjs', '.cjs'].map((ext) => direct + ext)]) {
+    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  }
+  if (spec.startsWith('.') || spec.startsWith('/')) return undefined;
+  try {
+    return createRequire(join(cwd, 'package.json')).resolve(spec);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether Node treats a .js file as CommonJS (nearest package.json has no "type": "module"). */
+function isCommonJs(path: string): boolean {
+  const ext = extname(path);
+  if (ext === '.cjs' || ext === '.cts') return true;
+  if (ext === '.mjs' || ext === '.mts') return false;
+  for (let dir = dirname(path); ; dir = dirname(dir)) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg)) {
+      try {
+        return (JSON.parse(readFileSync(pkg, 'utf8')) as { type?: string }).type !== 'module';
+      } catch {
+        return true;
+      }
+    }
+    if (dirname(dir) === dir) return true;
+  }
+}
+
+async function importModule(path: string): Promise<Record<string, unknown>> {
+  const ext = extname(path);
+  if (ext === '.ts' || ext === '.mts' || ext === '.cts' || ext === '.tsx') {
+    const { tsImport } = await import('tsx/esm/api');
+    return (await tsImport(pathToFileURL(path).href, import.meta.url)) as Record<string, unknown>;
+  }
+  if (isCommonJs(path)) {
+    const required = createRequire(path)(path) as unknown;
+    return typeof required === 'function' || typeof required !== 'object' || required === null
+      ? { default: required }
+      : { default: required, ...(required as Record<string, unknown>) };
+  }
+  return (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+}
+
+/** Loads a transform module and works out which kind of transform it is. */
+export async function importTransformModule(path: string, spec = path): Promise<Transform> {
+  let mod: Record<string, unknown>;
+  try {
+    mod = await importModule(path);
+  } catch (error) {
+    throw new UsageError(`cannot load transform ${spec}: ${(error as Error).message}`, 'fix the error in the transform module, then run again');
+  }
+  // Unwrap: ESM `export default`, CJS `module.exports = fn`, `module.exports.default = fn`, tsx's double default.
+  let candidate: unknown = mod.default ?? mod;
+  for (let i = 0; i < 3 && candidate && typeof candidate === 'object' && 'default' in candidate && !isCodemigrateTransform(candidate); i++) {
+    candidate = (candidate as { default: unknown }).default;
+  }
+  if (isCodemigrateTransform(candidate)) return candidate;
+  if (typeof candidate !== 'function') {
+    throw new UsageError(
+      `${spec} exports no transform function`,
+      'export a jscodeshift transform (module.exports = function (file, api, options) {…} or export default function) or export default defineTransform({…})',
+    );
+  }
+  const parser = (mod.parser ?? (mod.default as { parser?: unknown } | undefined)?.parser) as string | object | undefined;
+  const name = basename(path).replace(/\.[cm]?[jt]sx?$/, '');
+  return {
+    engine: 'jscodeshift',
+    name: name === 'index' ? basename(dirname(path)) : name,
+    summary: `jscodeshift transform ${spec}`,
+    fn: candidate as JscodeshiftFunction,
+    parser,
+    modulePath: path,
+  };
+}
+
+function isCodemigrateTransform(value: unknown): value is Transform {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { engine?: unknown }).engine === 'ts-morph' &&
+    typeof (value as { collect?: unknown }).collect === 'function'
+  );
+}

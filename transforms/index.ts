@@ -1,0 +1,9 @@
+/**
+ * The registry of built-in transforms. A transform's name is a contract: the same string is its file
+ * (transforms/<name>.ts), its fixture folder (__testfixtures__/<name>/), its sub-command and its README
+ * row; test/conventions.test.ts checks all four.
+ */
+import type { Transform } from '../src/transform-api/types.js';
+
+/** Built-in transforms, in the order `migrate list` shows them. */
+export const builtinTransforms: readonly Transform[] = [];
