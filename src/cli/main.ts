@@ -37,6 +37,7 @@ interface CommonFlags {
   jobs?: string;
   runInBand?: boolean;
   allowDirty?: boolean;
+  verify?: boolean;
   failOnError?: boolean;
   silent?: boolean;
   verbose?: boolean;
@@ -47,7 +48,7 @@ interface CommonFlags {
 
 const COMMON_FLAG_KEYS = new Set([
   'dry', 'write', 'check', 'print', 'json', 'patch', 'project', 'ignorePattern', 'gitignore', 'extensions', 'parser',
-  'jobs', 'runInBand', 'allowDirty', 'failOnError', 'silent', 'verbose', 'color', 'transform',
+  'jobs', 'runInBand', 'allowDirty', 'verify', 'failOnError', 'silent', 'verbose', 'color', 'transform',
 ]);
 
 /** Runs the CLI. Returns the exit code (see exit-codes.ts); bugs in codemigrate itself propagate with their stack. */
@@ -107,6 +108,7 @@ export async function main(argv: readonly string[], env: Readonly<Record<string,
       mode: flags.write ? 'write' : flags.check ? 'check' : 'preview',
       write: Boolean(flags.write),
       allowDirty: Boolean(flags.allowDirty),
+      verify: flags.verify,
       jobs,
       patchFile: flags.patch,
       onProgress: progress?.update,
@@ -234,6 +236,8 @@ function addCommonOptions(command: Command): Command {
     .option('--run-in-band', 'run in one thread (same as -j 1)')
     .option('-f, --allow-dirty', 'write even when the files have uncommitted changes')
     .addOption(new Option('--force', 'same as --allow-dirty').hideHelp())
+    .option('--verify', 'type-check the affected files before and after, and revert files whose edits add errors (default with --write and --check when a tsconfig is loaded)')
+    .option('--no-verify', 'do not type-check the result')
     .option('--fail-on-error', 'accepted for jscodeshift habits: failures always exit non-zero')
     .option('--silent', 'print nothing but errors')
     .option('--verbose', 'also print skipped files and timings per phase')

@@ -17,6 +17,7 @@ import { buildSummary, displayPath } from '../report/build-summary.js';
 import { resolveOptions } from '../transform-api/define-transform.js';
 import type { FileResult, RunNote, RunSummary, Transform } from '../transform-api/types.js';
 import { executeTransforms, toFileResult, type ExecuteSettings, type TransformRun } from './execute.js';
+import { verifyResults } from './verify.js';
 import { writeAtomically, writeResults } from './write-results.js';
 
 export interface RunOptions {
@@ -133,6 +134,14 @@ export async function run(options: RunOptions): Promise<RunOutcome> {
     ),
     ...projectEditResults(executed.projectEdits, cwd),
   ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+
+  // --verify (src/pipeline/verify.ts): type-check before/after, revert files whose edits add diagnostics.
+  // Decided here: on by default with --write and --check when a tsconfig was loaded; off in a preview unless asked.
+  const verify = options.verify ?? ((mode === 'write' || mode === 'check') && loaded.tsconfigs.length > 0);
+  if (verify) {
+    results = await verifyResults(results, loaded.files, loaded.units, { cwd });
+    t = lap('verify', t);
+  }
 
   const changed = results.filter((r) => r.status === 'changed');
   let written = false;
