@@ -1,0 +1,672 @@
+/**
+ * use-async-local-storage: moves module-level per-task state (save / set / restore around work) into
+ * AsyncLocalStorage scopes. Spec: specs/use-async-local-storage.md. Only `new AsyncLocalStorage<T>()`,
+ * `storage.run(value, () => …)` and `storage.getStore()` are emitted.
+ */
+import { Node, SyntaxKind, ts, type Expression, type SourceFile, type TypeChecker } from 'ts-morph';
+import { defineTransform } from '../../src/transform-api/define-transform.js';
+import type { TextEdit, TransformContext } from '../../src/transform-api/types.js';
+import {
+  REASONS,
+  findScopes,
+  findSlots,
+  isDeferred,
+  isFunctionLike,
+  isInPlaceMutation,
+  type Analysis,
+  type Ref,
+  type Scope,
+  type SetEntry,
+  type Setter,
+  type Slot,
+} from './analyze.js';
+import { targetRefusal } from './detect.js';
+import { TextModel } from './text.js';
+
+type Form = 'literal' | 'initial' | 'undef' | 'helper' | 'robox' | 'box';
+
+interface SlotPlan {
+  slot: Slot;
+  form: Form;
+  typeText: string;
+  init?: string;
+  storage: string;
+  initial?: string;
+  reader?: string;
+  root?: string;
+  box?: string;
+}
+
+interface Plan {
+  edits: TextEdit[];
+}
+
+type Ctx = TransformContext<Record<string, never>>;
+
+const PRIMITIVE_KINDS = new Set([
+  SyntaxKind.StringLiteral,
+  SyntaxKind.NumericLiteral,
+  SyntaxKind.BigIntLiteral,
+  SyntaxKind.TrueKeyword,
+  SyntaxKind.FalseKeyword,
+  SyntaxKind.NullKeyword,
+  SyntaxKind.NoSubstitutionTemplateLiteral,
+]);
+
+function isPrimitiveLiteral(node: Node | undefined): boolean {
+  if (!node) return true;
+  if (PRIMITIVE_KINDS.has(node.getKind())) return true;
+  if (Node.isPrefixUnaryExpression(node) && node.getOperatorToken() === SyntaxKind.MinusToken && Node.isNumericLiteral(node.getOperand())) return true;
+  return Node.isIdentifier(node) && node.getText() === 'undefined';
+}
+
+function isUndefinedInit(node: Node | undefined): boolean {
+  return !node || (Node.isIdentifier(node) && node.getText() === 'undefined') || (Node.isVoidExpression(node) && Node.isNumericLiteral(node.getExpression()));
+}
+
+export default defineTransform<Record<string, never>, Plan>({
+  name: 'use-async-local-storage',
+  summary: 'Move module-level per-task state saved/set/restored around work into AsyncLocalStorage scopes',
+  needsTypes: true,
+  collect(file, ctx) {
+    return collectPlan(file, ctx as Ctx);
+  },
+  apply(_file, plan) {
+    return plan.edits;
+  },
+});
+
+function collectPlan(file: SourceFile, ctx: Ctx): Plan | undefined {
+  const checker = ctx.getTypeChecker();
+  const analysis = findSlots(file, checker);
+  const candidates = analysis.slots.filter((s) => s.refs.some((r) => r.kind === 'write' || r.kind === 'destructure'));
+  if (candidates.length === 0) return undefined;
+  const warnings: Array<{ pos: number; message: string }> = [];
+  const warn = (node: Node, message: string) => warnings.push({ pos: node.getStart(), message });
+  const flush = () => {
+    warnings.sort((a, b) => a.pos - b.pos);
+    for (const w of warnings) ctx.warn(w.pos, w.message);
+  };
+
+  const target = targetRefusal(file, ctx, checker);
+  if (target) {
+    for (const slot of candidates) warn(slot.decl, `left alone: '${slot.name}': ${target}`);
+    flush();
+    return undefined;
+  }
+
+  const scopes = findScopes(file, analysis);
+  const owned = refuseSlots(candidates, scopes, analysis, file, checker, ctx);
+  const converted = candidates.filter((s) => !s.refusal);
+  for (const slot of candidates) {
+    if (slot.refusal) warn(slot.refusal.node, `left alone: '${slot.name}': ${slot.refusal.reason}`);
+  }
+  if (converted.length === 0) {
+    flush();
+    return undefined;
+  }
+  const plans = planSlots(converted, file, checker, ctx, owned);
+  // Slots refused while typing them.
+  for (const slot of converted) {
+    if (slot.refusal) warn(slot.refusal.node, `left alone: '${slot.name}': ${slot.refusal.reason}`);
+  }
+  const liveScopes = scopes.filter((s) => !s.refusal && s.sets.every((set) => plans.has(set.slot)));
+  if (plans.size === 0) {
+    flush();
+    return undefined;
+  }
+  const edits = buildEdits(file, ctx, analysis, plans, liveScopes, warn);
+  flush();
+  return { edits };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Refusals.
+
+function refuseSlots(candidates: Slot[], scopes: Scope[], analysis: Analysis, file: SourceFile, checker: TypeChecker, ctx: Ctx): Set<Ref> {
+  void file;
+  void checker;
+  void ctx;
+  const refuse = (slot: Slot, node: Node, reason: string) => {
+    slot.refusal ??= { node, reason };
+  };
+  for (const slot of candidates) {
+    if (slot.stmt.isExported()) refuse(slot, slot.decl, REASONS.exported);
+    const exportRef = slot.refs.find((r) => r.kind === 'export');
+    if (exportRef) refuse(slot, exportRef.id, REASONS.exported);
+    if (slot.stmt.getDeclarations().length !== 1) refuse(slot, slot.decl, REASONS.multiDecl);
+    const typeQuery = slot.refs.find((r) => r.kind === 'typequery');
+    if (typeQuery) refuse(slot, typeQuery.id, REASONS.typeQuery);
+    const destructure = slot.refs.find((r) => r.kind === 'destructure');
+    if (destructure) refuse(slot, destructure.id, REASONS.destructure);
+    const mutation = slot.refs.find((r) => r.kind === 'read' && isInPlaceMutation(r));
+    if (mutation) refuse(slot, mutation.id, REASONS.container);
+  }
+  for (const scope of scopes) {
+    if (scope.refusal) for (const set of scope.sets) refuse(set.slot, scope.refusal.node, scope.refusal.reason);
+  }
+  const live = new Set(scopes.filter((s) => !s.refusal));
+  const owned = new Set<Ref>();
+  for (let changed = true; changed; ) {
+    owned.clear();
+    changed = false;
+    for (const scope of [...live]) {
+      const refused = scope.sets.find((set) => set.slot.refusal);
+      if (!refused) continue;
+      live.delete(scope);
+      changed = true;
+      for (const set of scope.sets) {
+        if (!set.slot.refusal) refuse(set.slot, scope.first, `set together with '${refused.slot.name}' in one scope, which is left alone`);
+      }
+    }
+    if (changed) continue;
+    const claimed = claimedRefs(live);
+    const consumedCalls = consumedSetterCalls(live);
+    for (const slot of candidates) {
+      if (slot.refusal) continue;
+      const slotScopes = [...live].filter((s) => s.sets.some((set) => set.slot === slot));
+      const setters = [...analysis.setters.values()].filter((s) => s.slot === slot);
+      const setterWrites = new Set<Ref>();
+      for (const setter of setters) {
+        const used = slotScopes.some((s) => s.sets.some((set) => set.setter === setter));
+        const allConsumed = setter.calls.every((c) => consumedCalls.has(c));
+        if (used && !allConsumed) {
+          refuse(slot, setter.calls.find((c) => !consumedCalls.has(c)) ?? setter.fn, REASONS.setterEscapes);
+          changed = true;
+        }
+        if (used && allConsumed) {
+          for (const ref of slot.refs) if (ref.id.getAncestors().includes(setter.fn)) setterWrites.add(ref);
+        }
+      }
+      for (const ref of claimed) owned.add(ref);
+      for (const ref of setterWrites) owned.add(ref);
+      if (slot.refusal) continue;
+      const unclaimed = slot.refs.filter((r) => r.kind === 'write' && !claimed.has(r) && !setterWrites.has(r));
+      const deferred = unclaimed.find((r) => isDeferred(r.id));
+      if (slotScopes.length === 0) {
+        const first = unclaimed[0]?.id ?? slot.decl;
+        const counter = unclaimed.length > 0 && unclaimed.every((r) => isCounterWrite(r.write!));
+        refuse(slot, first, counter ? REASONS.counter : REASONS.noScope);
+        changed = true;
+      } else if (deferred) {
+        refuse(slot, deferred.id, REASONS.deferred);
+        changed = true;
+      }
+    }
+  }
+  return owned;
+}
+
+function isCounterWrite(write: Node): boolean {
+  if (Node.isPrefixUnaryExpression(write) || Node.isPostfixUnaryExpression(write)) return true;
+  if (Node.isBinaryExpression(write)) {
+    const k = write.getOperatorToken().getKind();
+    return k === SyntaxKind.PlusEqualsToken || k === SyntaxKind.MinusEqualsToken;
+  }
+  return false;
+}
+
+function claimedRefs(live: Iterable<Scope>): Set<Ref> {
+  const out = new Set<Ref>();
+  for (const scope of live) for (const set of scope.sets) for (const ref of set.writeRefs) out.add(ref);
+  return out;
+}
+
+function consumedSetterCalls(live: Iterable<Scope>): Set<Node> {
+  const out = new Set<Node>();
+  for (const scope of live) {
+    for (const set of scope.sets) {
+      if (!set.setter) continue;
+      const init = (set.stmt as import('ts-morph').VariableStatement).getDeclarations()[0]!.getInitializer() as import('ts-morph').CallExpression;
+      out.add(init.getExpression());
+      if (set.kind === 'p3' && set.restore && Node.isExpressionStatement(set.restore)) {
+        const call = set.restore.getExpression();
+        if (Node.isCallExpression(call)) out.add(call.getExpression());
+      }
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Forms, types and names.
+
+function planSlots(slots: Slot[], file: SourceFile, checker: TypeChecker, ctx: Ctx, owned: Set<Ref>): Map<Slot, SlotPlan> {
+  void checker;
+  const used = new Set(file.getDescendantsOfKind(SyntaxKind.Identifier).map((id) => id.getText()));
+  const unique = (base: string) => {
+    let name = base;
+    for (let n = 2; used.has(name); n++) name = `${base}${n}`;
+    used.add(name);
+    return name;
+  };
+  const strict = ctx.compilerOptions.strict === true ? ctx.compilerOptions.strictNullChecks !== false : ctx.compilerOptions.strictNullChecks === true;
+  const plans = new Map<Slot, SlotPlan>();
+  for (const slot of slots) {
+    const decl = slot.decl;
+    const typeNode = decl.getTypeNode();
+    const type = decl.getType();
+    let typeText: string;
+    if (typeNode) typeText = typeNode.getText();
+    else {
+      if (type.isAny()) {
+        slot.refusal = { node: decl, reason: REASONS.anyType };
+        continue;
+      }
+      typeText = type.getText(decl, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope);
+      if (typeText.includes('import(')) {
+        slot.refusal = { node: decl, reason: REASONS.typeNotNameable };
+        continue;
+      }
+    }
+    const parts = type.isUnion() ? type.getUnionTypes() : [type];
+    const loose = !strict || type.isAny() || type.isUnknown();
+    const incUndef = loose || parts.some((t) => t.isUndefined() || (t.getFlags() & ts.TypeFlags.Void) !== 0);
+    const incNull = loose || parts.some((t) => t.isNull());
+    const initNode = decl.getInitializer();
+    const init = initNode?.getText();
+    const hasUnscoped = slot.refs.some((r) => r.kind === 'write' && !owned.has(r));
+    let form: Form;
+    if (hasUnscoped) form = 'box';
+    else if (isUndefinedInit(initNode)) form = 'undef';
+    else if (incUndef) form = 'robox';
+    else if (incNull && init !== 'null') form = 'helper';
+    else form = isPrimitiveLiteral(initNode) ? 'literal' : 'initial';
+    const plan: SlotPlan = { slot, form, typeText, init, storage: unique(`${slot.name}Storage`) };
+    const cap = slot.name[0]!.toUpperCase() + slot.name.slice(1);
+    if (form === 'initial' || (form === 'helper' && !isPrimitiveLiteral(initNode))) plan.initial = unique(`${slot.name}Initial`);
+    if (form === 'helper') plan.reader = unique(`read${cap}`);
+    if (form === 'robox' || form === 'box') plan.root = unique(`${slot.name}Root`);
+    if (form === 'box') plan.box = unique(`${slot.name}Box`);
+    plans.set(slot, plan);
+  }
+  return plans;
+}
+
+
+// ---------------------------------------------------------------------------------------------------------------
+// Edits.
+
+function readExpr(plan: SlotPlan): string {
+  switch (plan.form) {
+    case 'literal':
+      return `${plan.storage}.getStore() ?? ${plan.init}`;
+    case 'initial':
+      return `${plan.storage}.getStore() ?? ${plan.initial}`;
+    case 'undef':
+      return `${plan.storage}.getStore()`;
+    case 'helper':
+      return `${plan.reader}()`;
+    case 'robox':
+      return `(${plan.storage}.getStore() ?? ${plan.root}).value`;
+    case 'box':
+      return `${plan.box}().value`;
+  }
+}
+
+function needsParens(plan: SlotPlan): boolean {
+  return plan.form === 'literal' || plan.form === 'initial';
+}
+
+/** Whether an inline `a ?? b` read must be parenthesised at `id`. */
+function parensAt(id: Node): boolean {
+  const parent = id.getParent()!;
+  if (
+    Node.isReturnStatement(parent) ||
+    Node.isVariableDeclaration(parent) ||
+    Node.isTemplateSpan(parent) ||
+    Node.isArrayLiteralExpression(parent) ||
+    Node.isPropertyAssignment(parent) ||
+    Node.isParenthesizedExpression(parent) ||
+    Node.isExpressionStatement(parent) ||
+    Node.isSpreadElement(parent) ||
+    Node.isConditionalExpression(parent)
+  ) {
+    return false;
+  }
+  if ((Node.isCallExpression(parent) || Node.isNewExpression(parent)) && parent.getExpression() !== id) return false;
+  if (Node.isArrowFunction(parent) && parent.getBody() === id) return false;
+  if (Node.isBinaryExpression(parent)) {
+    const k = parent.getOperatorToken().getKind();
+    if (k === SyntaxKind.QuestionQuestionToken || k === SyntaxKind.CommaToken) return false;
+    if (k >= SyntaxKind.FirstAssignment && k <= SyntaxKind.LastAssignment && parent.getRight() === id) return false;
+  }
+  return true;
+}
+
+function buildEdits(
+  file: SourceFile,
+  ctx: Ctx,
+  analysis: Analysis,
+  plans: Map<Slot, SlotPlan>,
+  scopes: Scope[],
+  warn: (node: Node, message: string) => void,
+): TextEdit[] {
+  const eol = ctx.eol;
+  const protectedRanges: Array<[number, number]> = [];
+  file.forEachDescendant((n) => {
+    if (Node.isTemplateExpression(n) || Node.isNoSubstitutionTemplateLiteral(n) || Node.isStringLiteral(n)) protectedRanges.push([n.getStart(), n.getEnd()]);
+  });
+  const model = new TextModel(file.getFullText(), protectedRanges);
+
+  // Scope regions → scope, for read contexts.
+  const regionOwner = new Map<Node, Scope>();
+  for (const scope of scopes) for (const region of scope.regions) regionOwner.set(region, scope);
+  const claimed = claimedRefs(scopes);
+  const deletedSetters = new Set<Setter>();
+  for (const setter of analysis.setters.values()) {
+    if (scopes.some((s) => s.sets.some((set) => set.setter === setter)) && plans.has(setter.slot)) deletedSetters.add(setter);
+  }
+  const inDeletedSetter = (node: Node) => [...deletedSetters].some((s) => node.getAncestors().includes(s.fn));
+  const droppedSaves = new Set<Node>();
+  for (const scope of scopes) for (const set of scope.sets) if (set.save && !scope.keptSaves.includes(set.save)) droppedSaves.add(set.save);
+  const inDropped = (node: Node) => node.getAncestors().some((a) => droppedSaves.has(a));
+
+  type Context = { kind: 'inline' } | { kind: 'fn'; fn: Node } | { kind: 'scope'; scope: Scope };
+  const contextOf = (id: Node): Context => {
+    let child: Node = id;
+    for (let a = id.getParent(); a; child = a, a = a.getParent()) {
+      const owner = regionOwner.get(a);
+      if (owner) return owner.collapsed || owner.kind !== 'P1' ? { kind: 'inline' } : { kind: 'scope', scope: owner };
+      if (Node.isPropertyDeclaration(a) || Node.isClassStaticBlockDeclaration(a)) return { kind: 'inline' };
+      if (isFunctionLike(a)) {
+        const body = (a as import('ts-morph').FunctionDeclaration).getBody?.();
+        if (!body || child !== body || !Node.isBlock(body)) return { kind: 'inline' };
+        if (Node.isConstructorDeclaration(a)) return { kind: 'inline' };
+        if ((Node.isFunctionDeclaration(a) || Node.isFunctionExpression(a) || Node.isMethodDeclaration(a)) && a.isGenerator()) return { kind: 'inline' };
+        return { kind: 'fn', fn: a };
+      }
+    }
+    return { kind: 'inline' };
+  };
+
+  // Reads per context.
+  interface ReadSite {
+    ref: Ref;
+    plan: SlotPlan;
+    ctx: Context;
+  }
+  const reads: ReadSite[] = [];
+  for (const plan of plans.values()) {
+    for (const ref of plan.slot.refs) {
+      if (ref.kind !== 'read' && ref.kind !== 'shorthand') continue;
+      if (inDeletedSetter(ref.id) || inDropped(ref.id)) continue;
+      reads.push({ ref, plan, ctx: plan.form === 'box' ? { kind: 'inline' } : contextOf(ref.id) });
+    }
+  }
+  const fnReads = new Map<Node, ReadSite[]>();
+  const scopeReads = new Map<Scope, ReadSite[]>();
+  for (const r of reads) {
+    if (r.ctx.kind === 'fn') fnReads.set(r.ctx.fn, [...(fnReads.get(r.ctx.fn) ?? []), r]);
+    if (r.ctx.kind === 'scope') scopeReads.set(r.ctx.scope, [...(scopeReads.get(r.ctx.scope) ?? []), r]);
+  }
+  const hoisted = new Set<ReadSite>();
+  const hoistedFnSlots = new Map<Node, SlotPlan[]>();
+  for (const [fn, sites] of fnReads) {
+    if (sites.length === 1 && inlineSingle(fn, sites[0]!.ref.id)) continue;
+    for (const s of sites) hoisted.add(s);
+    hoistedFnSlots.set(fn, uniquePlans(sites));
+  }
+  for (const sites of scopeReads.values()) for (const s of sites) hoisted.add(s);
+  const hoistsIn = (fn: Node | undefined, slot: Slot) => !!fn && (hoistedFnSlots.get(fn) ?? []).some((p) => p.slot === slot);
+
+  // Inline read replacements.
+  for (const site of reads) {
+    if (hoisted.has(site)) continue;
+    const id = site.ref.id;
+    let text = readExpr(site.plan);
+    if (site.ref.kind === 'shorthand') {
+      model.add({ start: id.getStart(), end: id.getEnd(), render: () => `${id.getText()}: ${text}` });
+      continue;
+    }
+    const parent = id.getParent()!;
+    if (needsParens(site.plan)) {
+      if (Node.isBinaryExpression(parent) && parent.getLeft() === id && parent.getOperatorToken().getKind() === SyntaxKind.QuestionQuestionToken && isUndefinedOrNullText(site.plan.init)) {
+        text = `${site.plan.storage}.getStore()`;
+      } else if (parensAt(id)) text = `(${text})`;
+    }
+    model.add({ start: id.getStart(), end: id.getEnd(), render: () => text });
+  }
+  // Hoisted reads at the top of functions.
+  for (const [fn, slotPlans] of hoistedFnSlots) {
+    const body = (fn as import('ts-morph').FunctionDeclaration).getBody() as import('ts-morph').Block;
+    const stmts = body.getStatements();
+    let firstIndex = 0;
+    while (firstIndex < stmts.length && Node.isExpressionStatement(stmts[firstIndex]) && Node.isStringLiteral((stmts[firstIndex] as import('ts-morph').ExpressionStatement).getExpression())) firstIndex++;
+    const first = stmts[firstIndex]!;
+    const at = first.getStart();
+    const indent = model.indentAt(at);
+    model.add({
+      start: at,
+      end: at,
+      render: (delta) => slotPlans.map((p) => `const ${p.slot.name} = ${readExpr(p)};${eol}${model.shift(indent, delta)}`).join(''),
+    });
+  }
+  // Box writes.
+  for (const plan of plans.values()) {
+    if (plan.form !== 'box') continue;
+    for (const ref of plan.slot.refs) {
+      if (ref.kind !== 'write' || claimed.has(ref) || inDeletedSetter(ref.id)) continue;
+      model.add({ start: ref.id.getStart(), end: ref.id.getEnd(), render: () => `${plan.box}().value` });
+    }
+  }
+  // Deleted setters.
+  for (const setter of deletedSetters) {
+    model.add({ start: setter.fn.getFullStart(), end: setter.fn.getEnd(), render: () => '' });
+  }
+  // Scopes.
+  const alsName = importEdit(file, model, eol);
+  for (const scope of scopes) {
+    const fn = scope.functionNode;
+    const valueOf = (set: SetEntry, delta: number): string => {
+      const plan = plans.get(set.slot)!;
+      let value: string;
+      if (set.kind === 'inc') {
+        const read = hoistsIn(fn, set.slot) ? set.slot.name : needsParens(plan) ? `(${readExpr(plan)})` : readExpr(plan);
+        const amount = set.value && !isSimple(set.value) ? `(${set.amount})` : set.amount;
+        value = `${read} ${set.op} ${amount}`;
+      } else {
+        value = model.render(set.value!.getStart(), set.value!.getEnd(), delta);
+      }
+      return plan.form === 'box' || plan.form === 'robox' ? `{ value: ${value} }` : value;
+    };
+    const chain = (cb: string, delta: number): string => {
+      let text = cb;
+      for (let k = scope.sets.length - 1; k >= 0; k--) {
+        const set = scope.sets[k]!;
+        text = `${plans.get(set.slot)!.storage}.run(${valueOf(set, delta)}, ${k === scope.sets.length - 1 ? text : `() => ${text}`})`;
+      }
+      return text;
+    };
+    const I = model.indentAt(scope.first.getStart());
+    const exprCallback = (expr: Expression, delta: number, isAsync: boolean) => {
+      let body = model.render(expr.getStart(), expr.getEnd(), delta);
+      if (Node.isObjectLiteralExpression(expr)) body = `(${body})`;
+      return `${isAsync ? 'async ' : ''}() => ${body}`;
+    };
+    const blockCallback = (d: number): string => {
+      const lines: string[] = [];
+      const inner = model.shift(I, d + 1);
+      for (const p of uniquePlans(scopeReads.get(scope) ?? [])) lines.push(`${inner}const ${p.slot.name} = ${readExpr(p)};`);
+      if (scope.between.length > 0) {
+        const a = scope.between[0]!.getStart();
+        lines.push(inner + model.render(a, scope.between[scope.between.length - 1]!.getEnd(), d + 1));
+      }
+      const tryNode = scope.tryNode as import('ts-morph').TryStatement;
+      const catchClause = tryNode.getCatchClause();
+      if (!catchClause && scope.f1.length === 0) {
+        const st = tryNode.getTryBlock().getStatements();
+        if (st.length > 0) {
+          const ranges = st[0]!.getLeadingCommentRanges();
+          const a = ranges.length > 0 ? ranges[0]!.getPos() : st[0]!.getStart();
+          lines.push(model.shift(model.indentAt(a), d) + model.render(a, st[st.length - 1]!.getEnd(), d));
+        }
+      } else {
+        let text = inner + model.render(tryNode.getStart(), (catchClause ?? tryNode.getTryBlock()).getEnd(), d + 1);
+        if (scope.f1.length > 0) {
+          const f1 = scope.f1;
+          text += ` finally {${eol}${model.shift(model.indentAt(f1[0]!.getStart()), d + 1)}${model.render(f1[0]!.getStart(), f1[f1.length - 1]!.getEnd(), d + 1)}${eol}${inner}}`;
+        }
+        lines.push(text);
+      }
+      if (lines.length === 0) return `${scope.isAsync ? 'async ' : ''}() => {}`;
+      return `${scope.isAsync ? 'async ' : ''}() => {${eol}${lines.join(eol)}${eol}${model.shift(I, d)}}`;
+    };
+    const runStatement = (d: number): string => {
+      if (scope.kind === 'P1' && scope.collapsed) {
+        return `${scope.collapsed.prefix}${chain(exprCallback(scope.collapsed.expr, d - 1, false), d)};`;
+      }
+      if (scope.kind !== 'P1') {
+        const exprDelta = d;
+        if (scope.collapsed) return `${scope.collapsed.prefix}${chain(exprCallback(scope.collapsed.expr, exprDelta, false), d)};`;
+        return `return await ${chain(exprCallback(scope.expr!, exprDelta, true), d)};`;
+      }
+      const prefix = scope.hasReturn ? (scope.isAsync ? 'return await ' : 'return ') : scope.isAsync ? 'await ' : '';
+      return `${prefix}${chain(blockCallback(d), d)};`;
+    };
+    model.add({
+      start: scope.first.getStart(),
+      end: scope.last.getEnd(),
+      render: (delta) => {
+        const base = model.shift(I, delta);
+        let out = '';
+        for (const kept of scope.keptSaves) out += model.render(kept.getStart(), kept.getEnd(), delta) + eol + base;
+        if (scope.f2.length > 0) {
+          const f2 = scope.f2;
+          out += `try {${eol}${model.shift(I, delta + 1)}${runStatement(delta + 1)}${eol}${base}} finally {${eol}`;
+          out += `${model.shift(model.indentAt(f2[0]!.getStart()), delta)}${model.render(f2[0]!.getStart(), f2[f2.length - 1]!.getEnd(), delta)}${eol}${base}}`;
+        } else out += runStatement(delta);
+        return out;
+      },
+    });
+    const names = scope.sets.map((s) => `'${s.slot.name}'`).join(', ');
+    let message: string;
+    if (scope.kind === 'P6') {
+      message = `behaviour change: ${names} is now scoped by run() instead of being restored when the promise settles; callers that do not await the result no longer see the value until it settles`;
+    } else if (scope.isAsync || (scope.collapsed?.prefix.includes('await') ?? false)) {
+      message = `behaviour change: ${names} is now scoped by run(); work the scope starts without awaiting (timers, un-awaited promises) keeps the scope's value`;
+    } else {
+      message = `behaviour change: ${names} is now scoped by run(); async callbacks keep seeing the scope's value after their first await (before: the restored value), and so do timers they start`;
+    }
+    if (scope.kind === 'P2') message += '; on throw the value is now restored (before: it leaked)';
+    warn(scope.first, message);
+  }
+  // Declarations.
+  for (const plan of plans.values()) {
+    const { slot } = plan;
+    const lines: string[] = [];
+    const T = plan.typeText;
+    const init = plan.init ?? 'undefined';
+    switch (plan.form) {
+      case 'literal':
+      case 'undef':
+        lines.push(`const ${plan.storage} = new ${alsName}<${T}>();`);
+        break;
+      case 'initial':
+        lines.push(`const ${plan.storage} = new ${alsName}<${T}>();`, `const ${plan.initial}: ${T} = ${init};`);
+        break;
+      case 'helper': {
+        lines.push(`const ${plan.storage} = new ${alsName}<${T}>();`);
+        if (plan.initial) lines.push(`const ${plan.initial}: ${T} = ${init};`);
+        const store = /\bstore\b/.test(init) ? 'store_' : 'store';
+        const unit = model.unit;
+        lines.push('', `function ${plan.reader}(): ${T} {`, `${unit}const ${store} = ${plan.storage}.getStore();`, `${unit}return ${store} === undefined ? ${plan.initial ?? init} : ${store};`, '}');
+        break;
+      }
+      case 'robox':
+        lines.push(`const ${plan.storage} = new ${alsName}<{ readonly value: ${T} }>();`, `const ${plan.root}: { readonly value: ${T} } = { value: ${init} };`);
+        break;
+      case 'box': {
+        const unit = model.unit;
+        lines.push(
+          `const ${plan.storage} = new ${alsName}<{ value: ${T} }>();`,
+          `const ${plan.root}: { value: ${T} } = { value: ${init} };`,
+          '',
+          `function ${plan.box}(): { value: ${T} } {`,
+          `${unit}return ${plan.storage}.getStore() ?? ${plan.root};`,
+          '}',
+        );
+        break;
+      }
+    }
+    model.add({ start: slot.stmt.getStart(), end: slot.stmt.getEnd(), render: () => lines.join(eol) });
+    const boxNote = plan.form === 'box' ? '; writes outside run() now go to the innermost scope (a per-scope box), or to the root value outside any scope' : '';
+    warn(
+      slot.decl,
+      `converted '${slot.name}' to AsyncLocalStorage (${plan.storage}); behaviour change: work that outlives a scope (timers, setImmediate, un-awaited promises, long-lived listeners) now sees and keeps alive the scope's value instead of whatever the variable holds later, and microtask tick counts change slightly${boxNote}`,
+    );
+  }
+  return model.edits();
+}
+
+function isUndefinedOrNullText(init: string | undefined): boolean {
+  return init === undefined || init === 'null' || init === 'undefined';
+}
+
+function isSimple(expr: Node): boolean {
+  return Node.isIdentifier(expr) || Node.isNumericLiteral(expr) || Node.isPropertyAccessExpression(expr) || Node.isCallExpression(expr) || Node.isStringLiteral(expr);
+}
+
+function uniquePlans(sites: Array<{ plan: SlotPlan }>): SlotPlan[] {
+  const out: SlotPlan[] = [];
+  for (const s of sites) if (!out.includes(s.plan)) out.push(s.plan);
+  return out;
+}
+
+/** A function with a single read keeps it inline when it is the return value (or an operand of it) or a whole initializer. */
+function inlineSingle(fn: Node, id: Node): boolean {
+  const parent = id.getParent()!;
+  if (Node.isVariableDeclaration(parent) && parent.getInitializer() === id) return true;
+  const body = (fn as import('ts-morph').FunctionDeclaration).getBody() as import('ts-morph').Block;
+  const stmts = body.getStatements();
+  if (stmts.length !== 1 || !Node.isReturnStatement(stmts[0])) return false;
+  const expr = stmts[0].getExpression();
+  if (!expr) return false;
+  if (expr === id) return true;
+  return Node.isBinaryExpression(expr) && parent === expr;
+}
+
+/** Adds the AsyncLocalStorage import (or reuses one) and returns the local name. */
+function importEdit(file: SourceFile, model: TextModel, eol: string): string {
+  const imports = file.getImportDeclarations();
+  for (const decl of imports) {
+    const spec = decl.getModuleSpecifierValue();
+    if (spec !== 'node:async_hooks' && spec !== 'async_hooks') continue;
+    if (decl.isTypeOnly()) continue;
+    const named = decl.getNamedImports();
+    const existing = named.find((n) => n.getName() === 'AsyncLocalStorage' && !n.isTypeOnly());
+    if (existing) return existing.getAliasNode()?.getText() ?? 'AsyncLocalStorage';
+    if (named.length > 0) {
+      const last = named[named.length - 1]!;
+      model.add({ start: last.getEnd(), end: last.getEnd(), render: () => ', AsyncLocalStorage' });
+      return 'AsyncLocalStorage';
+    }
+  }
+  const used = new Set(file.getDescendantsOfKind(SyntaxKind.Identifier).map((id) => id.getText()));
+  let name = 'AsyncLocalStorage';
+  let spec = 'AsyncLocalStorage';
+  if (used.has(name)) {
+    let n = 2;
+    while (used.has(`AsyncLocalStorage${n}`)) n++;
+    name = `AsyncLocalStorage${n}`;
+    spec = `AsyncLocalStorage as ${name}`;
+  }
+  const text = `import { ${spec} } from 'node:async_hooks';`;
+  if (imports.length > 0) {
+    const last = imports[imports.length - 1]!;
+    model.add({ start: last.getEnd(), end: last.getEnd(), render: () => `${eol}${text}` });
+  } else {
+    const stmts = file.getStatements();
+    let k = 0;
+    while (k < stmts.length && Node.isExpressionStatement(stmts[k]) && Node.isStringLiteral((stmts[k] as import('ts-morph').ExpressionStatement).getExpression())) k++;
+    const first = stmts[k];
+    if (first) {
+      const at = first.getStart(true);
+      model.add({ start: at, end: at, render: () => `${text}${eol}${eol}` });
+    } else {
+      model.add({ start: file.getEnd(), end: file.getEnd(), render: () => `${eol}${text}${eol}` });
+    }
+  }
+  return name;
+}
+
