@@ -19,6 +19,7 @@ import {
   nextLineDirective,
   renderList,
   sameLineCommentsEnd,
+  skipTrivia,
   specifierTextWithoutType,
 } from './text.js';
 
@@ -509,7 +510,7 @@ function buildEdits(sf: ts.SourceFile, matches: Matches, style: Style, eol: stri
     if (/[\r\n]/.test(text.slice(nb.getStart(sf), nb.end)) || hasComments(text, nb, sf)) return undefined;
     const commented = els.some((el) => {
       if ((ts.getLeadingCommentRanges(text, el.pos) ?? []).length > 0) return true;
-      const after = ts.skipTrivia(text, el.end);
+      const after = skipTrivia(text, el.end);
       return sameLineCommentsEnd(text, text[after] === ',' ? after + 1 : el.end) !== (text[after] === ',' ? after + 1 : el.end);
     });
     if (commented) return undefined;
@@ -541,7 +542,7 @@ function buildEdits(sf: ts.SourceFile, matches: Matches, style: Style, eol: stri
       continue;
     }
     if (plan.kind === 'star') {
-      const star = ts.skipTrivia(text, plan.decl.getStart(sf) + 'export'.length);
+      const star = skipTrivia(text, plan.decl.getStart(sf) + 'export'.length);
       edits.push({ start: star, end: star, text: 'type ' });
       continue;
     }
@@ -678,7 +679,7 @@ function buildEdits(sf: ts.SourceFile, matches: Matches, style: Style, eol: stri
   for (const [target, names] of merges) {
     const nb = target.importClause!.namedBindings as ts.NamedImports;
     const last = nb.elements[nb.elements.length - 1]!;
-    const after = ts.skipTrivia(text, last.end);
+    const after = skipTrivia(text, last.end);
     if (text[after] === ',') edits.push({ start: after + 1, end: after + 1, text: ` ${names.join(', ')},` });
     else edits.push({ start: last.end, end: last.end, text: `, ${names.join(', ')}` });
   }

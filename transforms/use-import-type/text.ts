@@ -25,6 +25,20 @@ export interface ListLayout {
   trailingComma: boolean;
 }
 
+/** The first position at or after `pos` that is not whitespace or a comment. */
+export function skipTrivia(text: string, pos: number): number {
+  let p = pos;
+  for (;;) {
+    while (p < text.length && /\s/.test(text[p]!)) p++;
+    if (text.startsWith('//', p)) {
+      while (p < text.length && text[p] !== '\n' && text[p] !== '\r') p++;
+    } else if (text.startsWith('/*', p)) {
+      const close = text.indexOf('*/', p + 2);
+      p = close < 0 ? text.length : close + 2;
+    } else return p;
+  }
+}
+
 /** End of the same-line comments starting at `pos` (only comments, not bare whitespace, are taken). */
 export function sameLineCommentsEnd(text: string, pos: number): number {
   let p = pos;
@@ -57,7 +71,7 @@ export function layoutList(text: string, elements: readonly (ts.ImportSpecifier 
   for (const el of elements) {
     const start = el.getStart(sf);
     const lead = text.slice(cursor, start);
-    const afterEl = ts.skipTrivia(text, el.end);
+    const afterEl = skipTrivia(text, el.end);
     let gap = '';
     let hasComma = false;
     let after = el.end;

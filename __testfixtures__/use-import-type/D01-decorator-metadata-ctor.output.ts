@@ -1,0 +1,6 @@
+import { Injectable, Service, type Config } from './lib/service';
+
+@Injectable()
+export class Consumer {
+  constructor(private readonly service: Service, private readonly config: Config) {}
+}

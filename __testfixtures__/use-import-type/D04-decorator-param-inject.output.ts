@@ -1,0 +1,5 @@
+import { Inject, Service, type Config } from './lib/service';
+
+export class Params {
+  constructor(@Inject('cfg') private readonly config: Config, private readonly service: Service) {}
+}

@@ -1,0 +1,2 @@
+import { CE } from './lib/values';
+export let a: CE | undefined;

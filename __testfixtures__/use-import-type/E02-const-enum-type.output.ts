@@ -1,0 +1,2 @@
+import type { CE } from './lib/values';
+export let a: CE | undefined;

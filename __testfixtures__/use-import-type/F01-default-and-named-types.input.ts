@@ -1,0 +1,2 @@
+import DefaultClass, { C } from './lib/values';
+export let a: DefaultClass | C | undefined;

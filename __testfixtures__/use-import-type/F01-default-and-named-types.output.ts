@@ -1,0 +1,3 @@
+import type DefaultClass from './lib/values';
+import type { C } from './lib/values';
+export let a: DefaultClass | C | undefined;

@@ -1,0 +1,3 @@
+import DefaultClass, { f } from './lib/values';
+f();
+export let d: DefaultClass | undefined;

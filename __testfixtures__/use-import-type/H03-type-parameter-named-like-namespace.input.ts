@@ -1,0 +1,2 @@
+import * as types from './lib/types';
+export interface Up<types = types.I> { x: types }

@@ -1,0 +1,2 @@
+import { I, T } from './lib/types';
+export let a: I | T | undefined;

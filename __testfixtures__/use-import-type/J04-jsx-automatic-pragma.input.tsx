@@ -1,0 +1,6 @@
+/** @jsxRuntime automatic */
+import * as React from './lib/react';
+import { Props } from './lib/react';
+
+export const el = (p: Props) => <div>{String(p.p)}</div>;
+export type R = typeof React;

@@ -1,0 +1,6 @@
+/** @jsxRuntime automatic */
+import type * as React from './lib/react';
+import type { Props } from './lib/react';
+
+export const el = (p: Props) => <div>{String(p.p)}</div>;
+export type R = typeof React;

@@ -1,0 +1,2 @@
+import type { Merged } from './lib/values';
+export let m: Merged | undefined;

@@ -1,0 +1,3 @@
+import { Opts } from './lib/api';
+export const Opts = { empty: {} as Opts };
+export function make(o?: Opts): Opts { return o ?? Opts.empty; }

@@ -1,0 +1,2 @@
+import { Opts, run } from "./lib/api"
+run({} as Opts)

@@ -1,0 +1,3 @@
+import type { Opts } from "./lib/api"
+import { run } from "./lib/api"
+run({} as Opts)

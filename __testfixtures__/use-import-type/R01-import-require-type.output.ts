@@ -1,0 +1,2 @@
+import type api = require('./lib/api');
+export let o: api.Opts | undefined;

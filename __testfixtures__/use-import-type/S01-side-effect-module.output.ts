@@ -1,0 +1,3 @@
+import './lib/side';
+import type { SideT } from './lib/side';
+export let s: SideT | undefined;

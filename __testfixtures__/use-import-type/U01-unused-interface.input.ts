@@ -1,0 +1,1 @@
+import { I } from './lib/types';

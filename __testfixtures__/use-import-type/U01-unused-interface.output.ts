@@ -1,0 +1,1 @@
+import type { I } from './lib/types';

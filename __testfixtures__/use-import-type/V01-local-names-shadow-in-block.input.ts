@@ -1,0 +1,3 @@
+import { T } from './lib/types';
+export function g(): number { const T = 1; return T; }
+export let t: T | undefined;

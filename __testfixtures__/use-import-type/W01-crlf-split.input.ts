@@ -1,0 +1,5 @@
+import {
+  run, // runs
+  Opts
+} from './lib/api';
+run({} as Opts);

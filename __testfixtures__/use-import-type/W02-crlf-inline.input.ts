@@ -1,0 +1,2 @@
+import { run, Opts } from './lib/api';
+run({} as Opts);

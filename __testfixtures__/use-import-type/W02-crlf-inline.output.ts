@@ -1,0 +1,2 @@
+import { run, type Opts } from './lib/api';
+run({} as Opts);

@@ -1,0 +1,1 @@
+export { I } from './lib/chain-b';

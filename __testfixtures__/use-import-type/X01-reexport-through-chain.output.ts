@@ -1,0 +1,1 @@
+export type { I } from './lib/chain-b';

@@ -1,0 +1,1 @@
+export * as ot from './lib/only-types';

@@ -1,0 +1,1 @@
+export type * as ot from './lib/only-types';

@@ -1,0 +1,1 @@
+export type * from './lib/chain-b';

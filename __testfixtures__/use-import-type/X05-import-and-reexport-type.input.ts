@@ -1,0 +1,3 @@
+import { T } from './lib/types';
+export { T };
+export let t: T | undefined;

@@ -1,0 +1,3 @@
+import type { T } from './lib/types';
+export type { T };
+export let t: T | undefined;

@@ -1,0 +1,1 @@
+import { C } from './lib/chain-t';

@@ -1,0 +1,1 @@
+import type { C } from './lib/chain-t';

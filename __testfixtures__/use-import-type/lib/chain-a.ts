@@ -1,0 +1,1 @@
+export { I, T } from './types';

@@ -1,0 +1,2 @@
+globalThis.console.log('side effect');
+export interface SideT { s: 1 }

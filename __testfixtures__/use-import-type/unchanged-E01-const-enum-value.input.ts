@@ -1,0 +1,2 @@
+import { CE } from './lib/values';
+export const a = CE.A;

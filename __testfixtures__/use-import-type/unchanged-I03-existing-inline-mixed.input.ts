@@ -1,0 +1,2 @@
+import { type Opts, run } from './lib/api';
+run({} as Opts);

@@ -1,0 +1,2 @@
+import { key } from './lib/values';
+export class K { [key] = 'x'; }

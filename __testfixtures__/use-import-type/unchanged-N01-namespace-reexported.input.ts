@@ -1,0 +1,2 @@
+import * as types from './lib/types';
+export { types };

@@ -1,0 +1,2 @@
+import api = require('./lib/api');
+api.run({});

@@ -1,0 +1,2 @@
+import { C } from './lib/values';
+export const c: C = new C();

@@ -1,0 +1,3 @@
+import { C } from './lib/values';
+export { C };
+export let c: C | undefined;
