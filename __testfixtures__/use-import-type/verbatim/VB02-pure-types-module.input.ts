@@ -1,0 +1,2 @@
+import { I } from './lib/types';
+export let i: I | undefined;

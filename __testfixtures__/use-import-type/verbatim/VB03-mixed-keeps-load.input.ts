@@ -1,0 +1,2 @@
+import { SideT, SideV } from './lib/side';
+export let s: SideT | undefined = SideV;

@@ -1,0 +1,2 @@
+import { SideT } from './lib/side';
+export let s: SideT | undefined;

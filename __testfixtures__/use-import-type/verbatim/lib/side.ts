@@ -1,0 +1,3 @@
+globalThis.console.log('side effect');
+export interface SideT { s: 1 }
+export const SideV = undefined;
