@@ -41,11 +41,13 @@ export function runTsMorphTransform(
   options: Record<string, unknown>,
   files: readonly WorkFile[],
   units: readonly ProjectUnit[],
+  onFile?: () => void,
 ): FinishOutput {
   const pending: Array<{ file: WorkFile; sourceFile: SourceFile; matches: unknown; ctx: TransformContext<unknown> }> = [];
 
   // Phase 1: analyse every file. Nothing is edited, so the checker (if any) stays valid throughout.
   for (const file of files) {
+    onFile?.();
     if (file.error) continue;
     let sourceFile: SourceFile;
     try {

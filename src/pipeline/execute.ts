@@ -47,11 +47,9 @@ export async function executeTransforms(
   for (const run of runs) {
     const { transform } = run;
     if (transform.engine === 'ts-morph') {
-      const finish = runTsMorphTransform(transform, run.options, files, units);
+      const finish = runTsMorphTransform(transform, run.options, files, units, () => settings.onProgress?.(++done, total, transform.name));
       output.projectEdits.push(...finish.edits);
       output.notes.push(...finish.notes);
-      done += files.length;
-      settings.onProgress?.(done, total, transform.name);
     } else {
       const stats: StatsTable = {};
       if (settings.runJscodeshift) {
