@@ -1,0 +1,70 @@
+// behaviour: identical
+// --- shared trace helpers (byte-identical in every before/after/naive/safe file) ---
+export {};
+const log = (s: string): void => console.log(s);
+class Res {
+  constructor(readonly name: string, private readonly failClose = false) { log(`open ${name}`); }
+  close(): void {
+    log(`close ${this.name}`);
+    if (this.failClose) throw new Error(`close ${this.name} failed`);
+  }
+}
+class ARes {
+  constructor(readonly name: string, private readonly failClose = false) { log(`open ${name}`); }
+  async close(): Promise<void> {
+    log(`closing ${this.name}`);
+    await Promise.resolve();
+    log(`closed ${this.name}`);
+    if (this.failClose) throw new Error(`close ${this.name} failed`);
+  }
+}
+class DRes implements Disposable {
+  constructor(readonly name: string, private readonly failClose = false) { log(`open ${name}`); }
+  [Symbol.dispose](): void {
+    log(`dispose ${this.name}`);
+    if (this.failClose) throw new Error(`dispose ${this.name} failed`);
+  }
+}
+function describe(e: unknown): string {
+  if (e !== null && typeof e === "object" && "error" in e && "suppressed" in e) {
+    const s = e as { error: unknown; suppressed: unknown };
+    return `SuppressedError(error=${describe(s.error)}, suppressed=${describe(s.suppressed)})`;
+  }
+  return e instanceof Error ? `${e.name}: ${e.message}` : `non-error ${String(e)}`;
+}
+function run(label: string, fn: () => unknown): void {
+  log(`--- ${label}`);
+  try { log(`returned ${String(fn())}`); } catch (e) { log(`threw ${describe(e)}`); }
+}
+async function arun(label: string, fn: () => Promise<unknown>): Promise<void> {
+  log(`--- ${label}`);
+  try { log(`returned ${String(await fn())}`); } catch (e) { log(`threw ${describe(e)}`); }
+}
+// --- end helpers ---
+
+function* items(): Generator<number> {
+  const r = new Res("gen");
+  try {
+    yield 1;
+    yield 2;
+    yield 3;
+  } finally {
+    r.close();
+  }
+}
+run("break out of for-of disposes", () => {
+  for (const x of items()) {
+    log(`item ${x}`);
+    if (x === 2) break;
+  }
+  return "done";
+});
+run("throw() disposes", () => {
+  const it = items();
+  it.next();
+  return String(it.throw(new Error("thrown in")));
+});
+run("never started: nothing runs", () => {
+  items();
+  return "not started";
+});
