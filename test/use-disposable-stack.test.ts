@@ -71,7 +71,7 @@ describe('use-disposable-stack: project step (finish)', () => {
       projectInfo: {
         tsconfigPath: '/tsconfig.json',
         tsconfigText: tsconfig,
-        packageJson: { path: '/package.json', data: { engines: { node: '>=20.19' } } },
+        packageJson: { path: '/package.json', text: '{}', data: { engines: { node: '>=20.19' } } },
       },
     });
     expect(out.status).toBe('changed');
@@ -87,7 +87,7 @@ describe('use-disposable-stack: project step (finish)', () => {
     const text = '{\n  "compilerOptions": {\n    "target": "ES2022"\n  }\n}\n';
     const out = await run(simple, {
       compilerOptions: { target: ts.ScriptTarget.ES2022 },
-      projectInfo: { tsconfigPath: '/tsconfig.json', tsconfigText: text, packageJson: { path: '/package.json', data: { engines: { node: '>=24' } } } },
+      projectInfo: { tsconfigPath: '/tsconfig.json', tsconfigText: text, packageJson: { path: '/package.json', text: '{}', data: { engines: { node: '>=24' } } } },
     });
     expect(out.projectEdits[0]?.newText).toBe(
       '{\n  "compilerOptions": {\n    "lib": ["es2022", "dom", "webworker.importscripts", "scripthost", "dom.iterable", "dom.asynciterable", "esnext.disposable"],\n    "target": "ES2022"\n  }\n}\n',
@@ -98,7 +98,7 @@ describe('use-disposable-stack: project step (finish)', () => {
   it('leaves a tsconfig whose lib already has esnext alone', async () => {
     const out = await run(simple, {
       compilerOptions: { target: ts.ScriptTarget.ES2022, lib: ['lib.esnext.d.ts'] },
-      projectInfo: { tsconfigPath: '/tsconfig.json', tsconfigText: '{ "compilerOptions": { "lib": ["esnext"] } }', packageJson: { path: '/package.json', data: {} } },
+      projectInfo: { tsconfigPath: '/tsconfig.json', tsconfigText: '{ "compilerOptions": { "lib": ["esnext"] } }', packageJson: { path: '/package.json', text: '{}', data: {} } },
     });
     expect(out.projectEdits).toEqual([]);
     expect(out.notes).toHaveLength(1);

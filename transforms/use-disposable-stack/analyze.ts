@@ -53,6 +53,9 @@ interface UsingInfo {
   async: boolean;
 }
 
+/** Returns the type checker; called only when a shape-D candidate passed every syntactic check. */
+export type CheckerGetter = () => ts.TypeChecker;
+
 export interface AnalyzeOptions {
   allowThrowInFinally: boolean;
 }
@@ -286,8 +289,8 @@ function isStatementListParent(n: ts.Node): n is ts.Block | ts.SourceFile | ts.M
 }
 
 /** Shape D: is `try` preceded by `const x = INIT` whose finally is exactly `x[Symbol.dispose]()`? */
-function usingShape(node: ts.TryStatement, text: string, checker: ts.TypeChecker | undefined, async: boolean): UsingInfo | undefined {
-  if (!checker) return undefined;
+function usingShape(node: ts.TryStatement, text: string, getChecker: CheckerGetter | undefined, async: boolean): UsingInfo | undefined {
+  if (!getChecker) return undefined;
   const sf = node.getSourceFile();
   const finallyBlock = node.finallyBlock!;
   if (finallyBlock.statements.length !== 1) return undefined;
@@ -329,6 +332,8 @@ function usingShape(node: ts.TryStatement, text: string, checker: ts.TypeChecker
   // The body must not re-declare the name at its top level.
   if (topLevelDeclarations(node.tryBlock.statements).has(name)) return undefined;
   // The value must be provably Disposable (TS2850 otherwise) and, without `?.`, never null.
+  // Only now is the checker built (lazily: most files never need it).
+  const checker = getChecker();
   const symbol = checker.getSymbolAtLocation(decl.name);
   if (!symbol) return undefined;
   const type = checker.getTypeAtLocation(decl.name);
@@ -362,7 +367,7 @@ function usingShape(node: ts.TryStatement, text: string, checker: ts.TypeChecker
  * Finds every try/finally of the file and decides its fate. `checker` is only used for shape D; without
  * it, every site uses the always-exact stack shape.
  */
-export function analyze(sf: ts.SourceFile, checker: ts.TypeChecker | undefined, opts: AnalyzeOptions): Analysis {
+export function analyze(sf: ts.SourceFile, checker: CheckerGetter | undefined, opts: AnalyzeOptions): Analysis {
   const text = sf.getFullText();
   const all = tryStatementsInOrder(sf);
   const refusals: Refusal[] = [];

@@ -75,7 +75,7 @@ export default defineTransform<Options, Matches>({
   collect(file, ctx) {
     const sf = file.compilerNode;
     if (!sf.text.includes('finally')) return undefined;
-    const checker = ctx.getTypeChecker().compilerObject;
+    const checker = (): ts.TypeChecker => ctx.getTypeChecker().compilerObject;
     const { sites, refusals } = analyze(sf, checker, { allowThrowInFinally: ctx.options.allowThrowInFinally });
     const tries: ts.TryStatement[] = [];
     const visit = (n: ts.Node): void => {
