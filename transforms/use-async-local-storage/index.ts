@@ -539,14 +539,14 @@ function buildEdits(
         return out;
       },
     });
-    const names = scope.sets.map((s) => `'${s.slot.name}'`).join(', ');
+    const names = scope.sets.map((s) => `'${s.slot.name}'`).join(', ') + (scope.sets.length > 1 ? ' are' : ' is');
     let message: string;
     if (scope.kind === 'P6') {
-      message = `behaviour change: ${names} is now scoped by run() instead of being restored when the promise settles; callers that do not await the result no longer see the value until it settles`;
+      message = `behaviour change: ${names} now scoped by run() instead of being restored when the promise settles; callers that do not await the result no longer see the value until it settles`;
     } else if (scope.isAsync || (scope.collapsed?.prefix.includes('await') ?? false)) {
-      message = `behaviour change: ${names} is now scoped by run(); work the scope starts without awaiting (timers, un-awaited promises) keeps the scope's value`;
+      message = `behaviour change: ${names} now scoped by run(); work the scope starts without awaiting (timers, un-awaited promises) keeps the scope's value`;
     } else {
-      message = `behaviour change: ${names} is now scoped by run(); async callbacks keep seeing the scope's value after their first await (before: the restored value), and so do timers they start`;
+      message = `behaviour change: ${names} now scoped by run(); async callbacks keep seeing the scope's value after their first await (before: the restored value), and so do timers they start`;
     }
     if (scope.kind === 'P2') message += '; on throw the value is now restored (before: it leaked)';
     warn(scope.first, message);

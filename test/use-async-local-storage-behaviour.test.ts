@@ -1,0 +1,78 @@
+/**
+ * use-async-local-storage, behaviour: every case under test/support/use-async-local-storage/cases is
+ * transformed, and before/after are run on Node 20 (this process's Node) and Node 24 (test/node24):
+ * single-flow traces must be identical, concurrent tasks leak before and are isolated after ("isolate"),
+ * or the whole output is identical ("same"); the emitted .d.ts must be byte-identical and the rewritten
+ * module must type-check whenever the original did. All cases of one runtime run in one Node process.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  NODE24,
+  compileCases,
+  emitDeclarations,
+  loadCases,
+  runCases,
+  summarize,
+  type BehaviourCase,
+  type RunOutput,
+} from './support/use-async-local-storage/behaviour.js';
+
+const cases: BehaviourCase[] = loadCases();
+const runtimes = [
+  { label: 'Node 20', node: process.execPath, major: 20 },
+  { label: 'Node 24', node: NODE24, major: 24 },
+];
+const runs = new Map<string, RunOutput>();
+let declarations: ReturnType<typeof emitDeclarations>;
+
+beforeAll(async () => {
+  const root = compileCases(cases);
+  const outputs = await Promise.all(runtimes.map((r) => runCases(r.node, root)));
+  runtimes.forEach((r, i) => runs.set(r.label, outputs[i]!));
+  declarations = emitDeclarations(cases);
+}, 240_000);
+
+describe('use-async-local-storage behaviour', () => {
+  it('runs each runtime it claims to', () => {
+    for (const r of runtimes) expect(runs.get(r.label)!.version).toMatch(new RegExp(`^v${r.major}\\.`));
+  });
+
+  for (const c of cases) {
+    describe(c.name, () => {
+      it('is rewritten', () => {
+        expect(c.changed, 'the transform left the module unchanged').toBe(true);
+        expect(c.after).toContain('new AsyncLocalStorage<');
+        expect(c.after).not.toContain('enterWith');
+      });
+
+      it('keeps the emitted .d.ts byte-identical and type-checks', () => {
+        const d = declarations.get(c.name)!;
+        expect(d.after).toBe(d.before);
+        expect(d.beforeErrors).toEqual([]);
+        expect(d.afterErrors).toEqual([]);
+      });
+
+      for (const r of runtimes) {
+        it(`${c.expect === 'isolate' ? 'keeps single-flow traces and isolates concurrent tasks' : 'behaves the same'} on ${r.label}`, () => {
+          const run = runs.get(r.label)!;
+          const before = run.results[`before/${c.name}`]!;
+          const after = run.results[`after/${c.name}`]!;
+          expect(before.error).toBeUndefined();
+          expect(after.error).toBeUndefined();
+          const b = summarize(before.lines);
+          const a = summarize(after.lines);
+          expect(b.errors).toEqual([]);
+          expect(a.errors).toEqual([]);
+          expect(b.single.length, 'the case prints a single-flow trace').toBeGreaterThan(0);
+          if (c.expect === 'same') {
+            expect(after.lines).toEqual(before.lines);
+          } else {
+            expect(a.single).toEqual(b.single);
+            expect(b.verdict, 'the original leaks between concurrent tasks').toBe('leaked');
+            expect(a.verdict, 'the rewrite isolates concurrent tasks').toBe('isolated');
+          }
+        });
+      }
+    });
+  }
+});
