@@ -73,6 +73,8 @@ interface Binding {
   /** Another declaration in the file has the same name: resolve references with the checker. */
   shadowed: boolean;
   jsxFactory: boolean;
+  /** A top-level value of the same name (a companion object) makes tsc keep the import in its output. */
+  mergedValueUse?: boolean;
 }
 
 interface TargetInfo {
@@ -82,6 +84,14 @@ interface TargetInfo {
 
 const SKIP_EXTENSIONS = /\.(vue|svelte|astro)$/i;
 const JS_EXTENSIONS = /\.[cm]?jsx?$/i;
+
+function isTopLevelValueDeclaration(decl: ts.Node): boolean {
+  if (ts.isVariableDeclaration(decl)) return ts.isVariableStatement(decl.parent.parent) && ts.isSourceFile(decl.parent.parent.parent);
+  if (ts.isFunctionDeclaration(decl) || ts.isClassDeclaration(decl) || ts.isEnumDeclaration(decl) || ts.isModuleDeclaration(decl)) {
+    return ts.isSourceFile(decl.parent);
+  }
+  return false;
+}
 
 function isTypeOnlyClause(clause: ts.ImportClause): boolean {
   return clause.phaseModifier === ts.SyntaxKind.TypeKeyword;
@@ -192,7 +202,13 @@ function analyse(sf: ts.SourceFile, ctx: TransformContext<Options>): Matches | u
       const list = bindings.get(node.text);
       if (!list) return;
       if (isScopeDeclarationName(node)) {
-        for (const b of list) if (b.unit.local !== node) b.shadowed = true;
+        const topLevel = isTopLevelValueDeclaration(node.parent);
+        for (const b of list) {
+          if (b.unit.local === node) continue;
+          b.shadowed = true;
+          // A companion value at the top of the module: tsc keeps the import in its output for it.
+          if (topLevel) b.mergedValueUse = true;
+        }
         return;
       }
       if (!isReference(node)) return;
@@ -290,9 +306,10 @@ function analyse(sf: ts.SourceFile, ctx: TransformContext<Options>): Matches | u
               : c.getSymbolAtLocation(r.id);
           if (sym !== alias) return false;
           // An import merged with a local value (a companion object): value uses reach the local value.
-          return !(mergedWithValue && (r.kind === 'value' || r.kind === 'exportDefault'));
+          return !(mergedWithValue && (r.kind === 'value' || r.kind === 'exportDefault' || r.kind === 'exportLocal'));
         });
       }
+      b.refs = refs;
       decide(b, refs);
     }
   }
@@ -340,7 +357,10 @@ function analyse(sf: ts.SourceFile, ctx: TransformContext<Options>): Matches | u
   const droppedLoadWarnings = (decl: ts.ImportDeclaration | ts.ImportEqualsDeclaration, units: Unit[]): void => {
     const m = ts.isImportDeclaration(decl) ? moduleName(decl) : undefined;
     const computed = units.flatMap((u) => bindingOf(u)?.refs.filter((r) => r.kind === 'computedKey') ?? []);
-    if (computed.length > 0) {
+    const merged = units.map(bindingOf).find((b) => b?.mergedValueUse);
+    if (merged) {
+      warn(decl, `dropped module load: '${m ?? decl.getText(sf)}' was loaded only because \`${merged.unit.local.text}\` shares its name with a local value; the import is now type-only and no longer runs the module`);
+    } else if (computed.length > 0) {
       warn(decl, `dropped module load: '${m ?? decl.getText(sf)}' was loaded only for computed keys of type members (\`[${computed[0]!.id.text}]\`); the import is now type-only and no longer runs the module`);
     } else if (options.verbatimModuleSyntax) {
       const target = ts.isImportDeclaration(decl) ? checker().getSymbolAtLocation(decl.moduleSpecifier) : undefined;
