@@ -132,20 +132,23 @@ class GitignoreStack {
     return rules;
   }
 
-  /** Whether any .gitignore between the root and the path's directory ignores the path. */
+  /**
+   * Whether the path is ignored, as git decides: it is ignored when it or one of its parent directories
+   * is; for each of those, the deepest .gitignore with a matching rule decides, so a nested `!pattern`
+   * re-includes what a .gitignore above it excluded.
+   */
   ignores(path: string, isDirectory: boolean): boolean {
     const rel = relative(this.root, path);
     if (rel.startsWith('..') || rel === '') return false;
     const parts = rel.split(sep);
-    // A path is ignored when it or any of its parent directories is ignored by a .gitignore above it.
     for (let depth = 1; depth <= parts.length; depth++) {
       const targetIsDir = depth < parts.length || isDirectory;
-      for (let level = 0; level < depth; level++) {
-        const base = join(this.root, ...parts.slice(0, level));
-        const rules = this.rulesOf(base);
+      for (let level = depth - 1; level >= 0; level--) {
+        const rules = this.rulesOf(join(this.root, ...parts.slice(0, level)));
         if (!rules) continue;
-        const relToBase = parts.slice(level, depth).join('/') + (targetIsDir ? '/' : '');
-        if (rules.ignores(relToBase)) return true;
+        const verdict = rules.test(parts.slice(level, depth).join('/') + (targetIsDir ? '/' : ''));
+        if (verdict.ignored) return true;
+        if (verdict.unignored) break;
       }
     }
     return false;
