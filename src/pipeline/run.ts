@@ -14,7 +14,7 @@ import { loadProject } from '../project/load-project.js';
 import { loadTransform } from '../project/load-transforms.js';
 import { buildPatch } from '../report/patch.js';
 import { buildSummary, displayPath } from '../report/build-summary.js';
-import { resolveOptions } from '../transform-api/define-transform.js';
+import { OptionError, resolveOptions } from '../transform-api/define-transform.js';
 import type { FileResult, RunNote, RunSummary, Transform } from '../transform-api/types.js';
 import { executeTransforms, toFileResult, type ExecuteSettings, type TransformRun } from './execute.js';
 import { verifyResults } from './verify.js';
@@ -105,7 +105,10 @@ export async function run(options: RunOptions): Promise<RunOutcome> {
   const mode: RunSummary['mode'] = write ? 'write' : (options.mode ?? 'preview');
 
   let t = performance.now();
-  const runs = await resolveTransformRuns(options.transforms, options.options ?? {}, cwd);
+  // A bad option is a usage error: the Node API promises a UsageError, not define-transform's OptionError.
+  const runs = await resolveTransformRuns(options.transforms, options.options ?? {}, cwd).catch((error: unknown) => {
+    throw error instanceof OptionError ? new UsageError(error.message, error.hint) : error;
+  });
   t = lap('load transforms', t);
   const loaded = await loadProject({
     cwd,
