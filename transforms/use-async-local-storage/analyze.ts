@@ -575,11 +575,14 @@ function matchAt(stmts: Statement[], i: number, analysis: Analysis, refuse: (slo
   const hi = Math.max(...indices);
   if (hi - lo + 1 !== indices.length) return undefined;
   if (sets.some((s) => s.kind === 'assign' && !s.saveName)) return undefined;
-  const between = stmts.slice(afterSets, t);
+  let between = stmts.slice(afterSets, t);
   const f1 = fstmts.slice(0, lo);
   const f2 = fstmts.slice(hi + 1);
-  const regions: Node[] = [...between, tryStmt.getTryBlock()];
   const catchClause = tryStmt.getCatchClause();
+  // `let t: T; try { t = E } finally …` ⇒ `const t: T = S.run(V, () => E)` (case 30).
+  const assignLocal = between.length === 1 && !catchClause && f1.length === 0 ? matchAssignLocal(between[0]!, tryStmt.getTryBlock().getStatements(), stmts.slice(t + 1).concat(f2)) : undefined;
+  if (assignLocal) between = [];
+  const regions: Node[] = [...between, tryStmt.getTryBlock()];
   if (catchClause) regions.push(catchClause);
   regions.push(...f1);
   const scope: Scope = {
@@ -609,7 +612,7 @@ function matchAt(stmts: Statement[], i: number, analysis: Analysis, refuse: (slo
     scope.refusal = { node: (finallyCheck.crossing ?? finallyCheck.returnNode ?? finallyCheck.yieldNode)!, reason: REASONS.finallyControl };
   }
   // Declarations between set and try used after the scope.
-  if (!scope.refusal) {
+  if (!scope.refusal && !assignLocal) {
     const declared = between.flatMap((s) => (Node.isVariableStatement(s) ? s.getDeclarations().flatMap((d) => d.getNameNode().getDescendantsOfKind(SyntaxKind.Identifier).concat(Node.isIdentifier(d.getNameNode()) ? [d.getNameNode() as Identifier] : [])) : []));
     const after = [...f2, ...stmts.slice(t + 1)];
     const used = declared.find((id) => usesName(after, id.getText()));
@@ -617,7 +620,10 @@ function matchAt(stmts: Statement[], i: number, analysis: Analysis, refuse: (slo
   }
   // Collapse: a single `return [await] E;` / `[await] E;` in the try block, nothing else moves.
   const tryStatements = tryStmt.getTryBlock().getStatements();
-  if (between.length === 0 && !catchClause && f1.length === 0 && tryStatements.length === 1) {
+  if (assignLocal) {
+    scope.collapsed = assignLocal;
+    scope.hasReturn = false;
+  } else if (between.length === 0 && !catchClause && f1.length === 0 && tryStatements.length === 1) {
     const only = tryStatements[0]!;
     let prefix = '';
     let expr: Expression | undefined;
@@ -636,6 +642,31 @@ function matchAt(stmts: Statement[], i: number, analysis: Analysis, refuse: (slo
     }
   }
   return finishScope(scope, stmts, i, saves, analysis, refuse);
+}
+
+/** `let t[: T];` followed by a try block that is exactly `t = [await] E;`, t assigned nowhere else afterwards. */
+function matchAssignLocal(letStmt: Statement, tryStatements: Statement[], after: Statement[]): { prefix: string; expr: Expression } | undefined {
+  if (!Node.isVariableStatement(letStmt) || letStmt.getDeclarationKind() !== 'let' || letStmt.getDeclarations().length !== 1) return undefined;
+  const d = letStmt.getDeclarations()[0]!;
+  if (d.getInitializer() || !Node.isIdentifier(d.getNameNode()) || tryStatements.length !== 1) return undefined;
+  const only = tryStatements[0]!;
+  if (!Node.isExpressionStatement(only)) return undefined;
+  const assign = only.getExpression();
+  if (!Node.isBinaryExpression(assign) || assign.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) return undefined;
+  if (skipParens(assign.getLeft()).getText() !== d.getName()) return undefined;
+  const name = d.getName();
+  const reassigned = after.some((s) =>
+    s.getDescendantsOfKind(SyntaxKind.BinaryExpression).some((b) => isAssignmentOperator(b.getOperatorToken().getKind()) && skipParens(b.getLeft()).getText() === name),
+  );
+  let expr = assign.getRight();
+  let awaitText = '';
+  if (Node.isAwaitExpression(expr)) {
+    awaitText = 'await ';
+    expr = expr.getExpression();
+  }
+  if (checkRegions([expr]).isAsync) return undefined;
+  const typeNode = d.getTypeNode();
+  return { prefix: `${reassigned ? 'let' : 'const'} ${name}${typeNode ? `: ${typeNode.getText()}` : ''} = ${awaitText}`, expr };
 }
 
 function isGuard(stmts: Statement[], setIndex: number, set: SetEntry): boolean {
