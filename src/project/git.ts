@@ -16,14 +16,17 @@ export function gitRoot(dir: string): string | undefined {
   }
 }
 
-/** Of `files` (absolute, inside `root`), those with staged, unstaged or untracked changes. */
+/**
+ * Of `files` (absolute, inside `root`), those with staged, unstaged or untracked changes. An untracked
+ * file that .gitignore hides counts too (`--ignored`): git has no copy of it either.
+ */
 export function dirtyFiles(root: string, files: readonly string[]): string[] {
   if (files.length === 0) return [];
   const dirty = new Set<string>();
   const chunk = 500;
   for (let i = 0; i < files.length; i += chunk) {
     const slice = files.slice(i, i + chunk).map((f) => relative(root, f).split(sep).join('/'));
-    const out = execFileSync('git', ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', ...slice], {
+    const out = execFileSync('git', ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--ignored', '--', ...slice], {
       cwd: root,
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
