@@ -120,7 +120,7 @@ describe('use-disposable-stack output type-checks', () => {
       after: project.createSourceFile(join(folder.dir, `__check_after_${c.name}.ts`), c.output, { overwrite: true }),
     }));
     const codes = (sf: import('ts-morph').SourceFile): string[] =>
-      sf.getPreEmitDiagnostics().map((d) => `TS${d.getCode()}: ${ts.flattenDiagnosticMessageText(d.getMessageText() as string | ts.DiagnosticMessageChain, ' ')}`);
+      sf.getPreEmitDiagnostics().map((d) => `TS${d.getCode()}: ${ts.flattenDiagnosticMessageText(d.compilerObject.messageText, ' ')}`);
     const added: string[] = [];
     for (const p of pairs) {
       const before = codes(p.before);

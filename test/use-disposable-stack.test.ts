@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ts } from 'ts-morph';
 import { applyTransform, describeFixtures } from '../src/testing/index.js';
-import transform from '../transforms/use-disposable-stack/index.js';
+import transform, { LIB_NOTE } from '../transforms/use-disposable-stack/index.js';
 import { addDisposableLib, enginesAllowBelow24, libHasDisposable } from '../transforms/use-disposable-stack/project.js';
 
 describeFixtures(transform, new URL('../__testfixtures__/use-disposable-stack/', import.meta.url));
@@ -78,9 +78,10 @@ describe('use-disposable-stack: project step (finish)', () => {
     expect(out.projectEdits).toEqual([
       { path: '/tsconfig.json', newText: tsconfig.replace('"DOM"]', '"DOM", "esnext.disposable"]') },
     ]);
-    expect(out.notes).toHaveLength(1);
-    expect(out.notes[0]).toContain('engines.node ">=20.19" allows Node < 24');
-    expect(out.notes[0]).toContain('core-js/proposals/explicit-resource-management');
+    expect(out.notes).toHaveLength(2);
+    expect(out.notes[0]).toBe(LIB_NOTE);
+    expect(out.notes[1]).toContain('engines.node ">=20.19" allows Node < 24');
+    expect(out.notes[1]).toContain('core-js/proposals/explicit-resource-management');
   });
 
   it('adds a lib that keeps the target default when the tsconfig has none; no polyfill note for Node >= 24', async () => {
@@ -92,7 +93,7 @@ describe('use-disposable-stack: project step (finish)', () => {
     expect(out.projectEdits[0]?.newText).toBe(
       '{\n  "compilerOptions": {\n    "lib": ["es2022", "dom", "webworker.importscripts", "scripthost", "dom.iterable", "dom.asynciterable", "esnext.disposable"],\n    "target": "ES2022"\n  }\n}\n',
     );
-    expect(out.notes).toEqual([]);
+    expect(out.notes).toEqual([LIB_NOTE]);
   });
 
   it('leaves a tsconfig whose lib already has esnext alone', async () => {

@@ -26,6 +26,11 @@ export const POLYFILL_NOTE =
   '`core-js/proposals/explicit-resource-management` before the code (node -r / --import, or the first import of the ' +
   'entry module, never next to the rewritten code), and compile with a target below ESNext so `using` is downlevelled';
 
+export const LIB_NOTE =
+  'added "esnext.disposable" to compilerOptions.lib so that DisposableStack type-checks; that lib also declares ' +
+  '[Symbol.dispose] on Iterator/Generator (and [Symbol.asyncDispose] on AsyncIterator/AsyncGenerator), so a class that ' +
+  'implements one of those interfaces by hand must now declare it too (TS2420/TS2741)';
+
 function isInLoop(node: ts.Node): boolean {
   let child: ts.Node = node;
   for (let p = node.parent; p; child = p, p = p.parent) {
@@ -123,7 +128,10 @@ export default defineTransform<Options, Matches>({
         seen.add(info.tsconfigPath);
         if (!libHasDisposable(compilerOptions)) {
           const newText = info.tsconfigText !== undefined ? addDisposableLib(info.tsconfigText, compilerOptions) : undefined;
-          if (newText !== undefined && newText !== info.tsconfigText) ctx.editFile(info.tsconfigPath, newText);
+          if (newText !== undefined && newText !== info.tsconfigText) {
+            ctx.editFile(info.tsconfigPath, newText);
+            ctx.note(LIB_NOTE, info.tsconfigPath);
+          }
           else ctx.note('add "esnext.disposable" to compilerOptions.lib: DisposableStack is not declared otherwise (TS2304)', info.tsconfigPath);
         }
       }
