@@ -65,7 +65,9 @@ export async function main(argv: readonly string[], env: Readonly<Record<string,
     await program.parseAsync(known, { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return ExitCode.Ok;
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return ExitCode.Ok;
+      // `migrate help` exits 0; no command at all (help printed on stderr) is a usage error, not a success.
+      if (error.code === 'commander.help') return error.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
       return usageError(out, new UsageError(error.message.replace(/^error: /, ''), commanderHint(error, args)));
     }
     if (error instanceof UsageError) return usageError(out, error);
