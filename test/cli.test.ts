@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 // The CLI in-process: main(argv, env, io) with captured output, on temporary projects.
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { builtinTransforms } from '../transforms/index.js';
 import { migrate, UsageError } from '../src/index.js';
-import { cli, git, makeProject, plain, read, removeProjects, snapshot, transformPath } from './support/e2e.js';
+import { cli, git, makeProject, plain, read, removeProjects, snapshot, transformPath, writeFiles } from './support/e2e.js';
 
 afterAll(removeProjects);
 
@@ -495,6 +496,19 @@ describe('list and help', () => {
     for (const t of builtinTransforms) expect(r.out).toContain(`  ${t.name.padEnd(26)}${t.summary}`);
     expect(r.out).toContain('Exit codes:');
   });
+  it('no command prints the help on stderr and exits 2', async () => {
+    const r = await cli(process.cwd(), []);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/^Usage: migrate/);
+  });
+  it('migrate help and -V exit 0', async () => {
+    const help = await cli(process.cwd(), ['help']);
+    expect(help.code).toBe(0);
+    expect(help.out).toMatch(/^Usage: migrate/);
+    const version = await cli(process.cwd(), ['-V']);
+    expect(version).toMatchObject({ code: 0, out: `${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n` });
+  });
   it('<transform> --help shows its options, defaults and an example', async () => {
     for (const t of builtinTransforms) {
       const r = await cli(process.cwd(), [t.name, '--help']);
@@ -524,6 +538,31 @@ describe('writing', () => {
     expect(again.err).toMatch(/^0 changed · 2 unchanged · /m);
     unchangedFiles(dir, before);
     expect((await cli(dir, ['run', '-t', RENAME, '-t', APPEND, '--check'])).code).toBe(0);
+  });
+
+  it('refuses to write an untracked file that .gitignore hides (--no-gitignore): it has no restore point either', async () => {
+    const dir = makeProject({ '.gitignore': 'gen/\n', 'gen/a.ts': 'let foo = 1;\n', 'b.ts': 'let foo = 2;\n' }, { git: true });
+    const before = snapshot(dir);
+    const r = await cli(dir, ['run', '-t', RENAME, '--no-gitignore', '--write']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^error refusing to write: 1 file has uncommitted or untracked changes: gen\/a\.ts\nhint /);
+    unchangedFiles(dir, before);
+    for (const flag of ['--allow-dirty', '-f', '--force']) {
+      const forced = await cli(dir, ['run', '-t', RENAME, '--no-gitignore', '--write', flag]);
+      expect(forced.code, flag).toBe(0);
+      expect(read(dir, 'gen/a.ts')).toBe('let bar = 1;\n');
+      writeFiles(dir, { 'gen/a.ts': 'let foo = 1;\n' });
+      git(dir, 'checkout', 'b.ts');
+    }
+  });
+
+  it('the dirty check looks only at the files it would write', async () => {
+    const dir = makeProject({ 'a.ts': 'let foo = 1;\n', 'b.ts': 'let x = 1;\n' }, { git: true });
+    writeFiles(dir, { 'b.ts': 'let x = 2;\n', 'notes.txt': 'untracked\n' });
+    const r = await cli(dir, ['run', '-t', RENAME, '--write']);
+    expect(r.code).toBe(0);
+    expect(read(dir, 'a.ts')).toBe('let bar = 1;\n');
+    expect(r.err).not.toContain('restore point');
   });
 
   it('does not overwrite a file that changed on disk between read and write', async () => {
