@@ -142,7 +142,7 @@ export async function run(options: RunOptions): Promise<RunOutcome> {
   // Decided here: on by default with --write and --check when a tsconfig was loaded; off in a preview unless asked.
   const verify = options.verify ?? ((mode === 'write' || mode === 'check') && loaded.tsconfigs.length > 0);
   if (verify) {
-    results = await verifyResults(results, loaded.files, loaded.units, { cwd });
+    results = await verifyResults(results, loaded.files, loaded.units, { cwd, notes });
     t = lap('verify', t);
   }
 
