@@ -118,6 +118,8 @@ export const REASONS = {
   anyType: 'its type is implicitly any; declare its type so the storage can be typed',
   typeNotNameable: 'its type cannot be named in this file',
   var: "declared with 'var' and read before its declaration",
+  publicStatic: 'public static field of an exported class: it is part of the API and assignable from outside the module',
+  staticField: 'static class fields are not converted by this version of the transform (only module-level let/var)',
 } as const;
 
 const MUTATING_METHODS = new Set([

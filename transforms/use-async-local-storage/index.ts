@@ -80,14 +80,31 @@ function collectPlan(file: SourceFile, ctx: Ctx): Plan | undefined {
   const checker = ctx.getTypeChecker();
   const analysis = findSlots(file, checker);
   const candidates = analysis.slots.filter((s) => s.refs.some((r) => r.kind === 'write' || r.kind === 'destructure'));
-  if (candidates.length === 0) return undefined;
+  const statics = writtenStaticFields(file);
+  if (candidates.length === 0 && statics.length === 0) return undefined;
   const warnings: Array<{ pos: number; message: string }> = [];
+  for (const field of statics) {
+    const cls = field.getParent() as import('ts-morph').ClassDeclaration;
+    const name = `${cls.getName() ?? '(class)'}.${field.getName()}`;
+    const isPublic = !field.hasModifier(SyntaxKind.PrivateKeyword) && !field.hasModifier(SyntaxKind.ProtectedKeyword) && !Node.isPrivateIdentifier(field.getNameNode());
+    const exported = Node.isClassDeclaration(cls) && (cls.isExported() || cls.isDefaultExport());
+    warnings.push({
+      pos: field.getStart(),
+      message: isPublic && exported
+        ? `left alone: '${name}': ${REASONS.publicStatic}`
+        : `left alone: '${name}': ${REASONS.staticField}`,
+    });
+  }
   const warn = (node: Node, message: string) => warnings.push({ pos: node.getStart(), message });
   const flush = () => {
     warnings.sort((a, b) => a.pos - b.pos);
     for (const w of warnings) ctx.warn(w.pos, w.message);
   };
 
+  if (candidates.length === 0) {
+    flush();
+    return undefined;
+  }
   const target = targetRefusal(file, ctx, checker);
   if (target) {
     for (const slot of candidates) warn(slot.decl, `left alone: '${slot.name}': ${target}`);
@@ -195,6 +212,32 @@ function refuseSlots(candidates: Slot[], scopes: Scope[], analysis: Analysis, fi
     }
   }
   return owned;
+}
+
+/** Static, non-readonly class fields that the module writes (`C.x = …`, `this.x = …` in static code). */
+function writtenStaticFields(file: SourceFile): import('ts-morph').PropertyDeclaration[] {
+  const out: import('ts-morph').PropertyDeclaration[] = [];
+  for (const cls of file.getDescendantsOfKind(SyntaxKind.ClassDeclaration)) {
+    const className = cls.getName();
+    for (const prop of cls.getProperties()) {
+      if (!prop.isStatic() || prop.isReadonly()) continue;
+      const name = prop.getName();
+      const written = file.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression).some((pa) => {
+        if (pa.getName() !== name) return false;
+        const target = pa.getExpression();
+        const ok = (Node.isIdentifier(target) && target.getText() === className) || Node.isThisExpression(target);
+        if (!ok) return false;
+        const parent = pa.getParent();
+        if (Node.isBinaryExpression(parent) && parent.getLeft() === pa) {
+          const k = parent.getOperatorToken().getKind();
+          return k >= SyntaxKind.FirstAssignment && k <= SyntaxKind.LastAssignment;
+        }
+        return (Node.isPrefixUnaryExpression(parent) || Node.isPostfixUnaryExpression(parent)) && (parent.getOperatorToken() === SyntaxKind.PlusPlusToken || parent.getOperatorToken() === SyntaxKind.MinusMinusToken);
+      });
+      if (written) out.push(prop);
+    }
+  }
+  return out;
 }
 
 function isCounterWrite(write: Node): boolean {
