@@ -32,7 +32,8 @@ export function reportPretty(summary: RunSummary, out: Output, settings: PrettyS
     for (const w of file.warnings) out.stderr(`${c.yellow(`${file.path}:${w.line}:${w.column}`)} ${w.transform}: ${w.message}\n`);
     if (file.status === 'failed') out.stderr(failureLine(file, c));
     if (file.status === 'reverted') {
-      for (const d of file.diagnostics ?? []) out.stderr(`  ${d.path}:${d.line}:${d.column} TS${d.code} ${d.message}\n`);
+      out.stderr(`${c.yellow('reverted')} ${file.path}${file.reason ? `: ${file.reason}` : ''}\n`);
+      for (const d of file.diagnostics ?? []) out.stderr(`  ${d.path}:${d.line}:${d.column} TS${d.code} ${d.message.replace(/\n/g, '\n    ')}\n`);
     }
   }
   for (const note of summary.notes) {
