@@ -46,6 +46,19 @@ export function splitPassthrough(program: Command, args: readonly string[]): { k
     const eq = arg.indexOf('=');
     const flag = eq === -1 ? arg : arg.slice(0, eq);
     if (longFlags.has(flag)) {
+      if (eq !== -1 && !longFlags.get(flag)) {
+        // A boolean flag given a value, jscodeshift style: `--flag=true` is `--flag`, `--flag=false` is `--no-flag`.
+        const value = parsePassthroughValue(arg.slice(eq + 1));
+        const opposite = flag.startsWith('--no-') ? `--${flag.slice(5)}` : `--no-${flag.slice(2)}`;
+        if (value === true) {
+          known.push(flag);
+          continue;
+        }
+        if (value === false && longFlags.has(opposite)) {
+          known.push(opposite);
+          continue;
+        }
+      }
       known.push(arg);
       if (eq === -1 && longFlags.get(flag) && i + 1 < args.length) known.push(args[++i]!);
       continue;
