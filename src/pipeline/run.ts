@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createJscodeshiftPool, defaultJobs } from '../engines/jscodeshift-workers.js';
 import { stripBom } from '../engines/text-edits.js';
 import type { WorkFile } from '../engines/work-file.js';
 import { UsageError } from '../project/errors.js';
@@ -75,6 +76,13 @@ export async function resolveTransformRuns(
   for (const spec of specs) transforms.push(typeof spec === 'string' ? await loadTransform(spec, cwd) : spec);
   const hasJscodeshift = transforms.some((t) => t.engine === 'jscodeshift');
   const declared = new Set(transforms.flatMap((t) => (t.engine === 'ts-morph' ? Object.keys(t.options ?? {}) : [])));
+  // `--allow-throw-in-finally=true` names allowThrowInFinally, as the sub-command's flag spells it.
+  options = Object.fromEntries(
+    Object.entries(options).map(([k, v]) => {
+      const camel = k.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+      return [declared.has(camel) && !declared.has(k) ? camel : k, v];
+    }),
+  );
   if (!hasJscodeshift) {
     for (const key of Object.keys(options)) {
       if (options[key] !== undefined && !declared.has(key)) {
@@ -122,11 +130,21 @@ export async function run(options: RunOptions): Promise<RunOutcome> {
 
   const notes: RunNote[] = [];
   if (loaded.note) notes.push({ transform: 'codemigrate', message: loaded.note });
-  const executed = await executeTransforms(runs, loaded.files, loaded.units, {
-    parser: options.parser,
-    onProgress: options.onProgress,
-    runJscodeshift: options.runJscodeshift,
-  });
+  // -j: jscodeshift transforms on worker threads when there are enough files (src/engines/jscodeshift-workers.ts).
+  const pool =
+    options.runJscodeshift || !runs.some((r) => r.transform.engine === 'jscodeshift')
+      ? undefined
+      : createJscodeshiftPool(options.jobs ?? defaultJobs(), options.parser);
+  let executed: Awaited<ReturnType<typeof executeTransforms>>;
+  try {
+    executed = await executeTransforms(runs, loaded.files, loaded.units, {
+      parser: options.parser,
+      onProgress: options.onProgress,
+      runJscodeshift: options.runJscodeshift ?? pool?.run,
+    });
+  } finally {
+    await pool?.close();
+  }
   t = lap('transform', t);
   notes.push(...executed.notes);
 

@@ -9,17 +9,23 @@ import { createRequire } from 'node:module';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { JscodeshiftFunction, Transform } from '../transform-api/types.js';
-import { builtinTransforms } from '../../transforms/index.js';
 import { closestMatch, UsageError } from './errors.js';
 
+// Imported on demand: a worker thread that only loads a jscodeshift module by path must not pay for
+// ts-morph and the built-in transforms.
+async function getBuiltinTransforms(): Promise<readonly Transform[]> {
+  return (await import('../../transforms/index.js')).builtinTransforms;
+}
+
 /** The built-in transform with this name, if any. */
-export function getBuiltinTransform(name: string): Transform | undefined {
-  return builtinTransforms.find((t) => t.name === name);
+export async function getBuiltinTransform(name: string): Promise<Transform | undefined> {
+  return (await getBuiltinTransforms()).find((t) => t.name === name);
 }
 
 /** Resolves one `-t` argument. */
 export async function loadTransform(spec: string, cwd: string): Promise<Transform> {
-  const builtin = getBuiltinTransform(spec);
+  const builtinTransforms = await getBuiltinTransforms();
+  const builtin = builtinTransforms.find((t) => t.name === spec);
   if (builtin) return builtin;
   const path = resolveTransformPath(spec, cwd);
   if (!path) {
