@@ -266,6 +266,34 @@ describe('transforms', () => {
     expect(bad.err).toMatch(/^error rename-foo has no option "nope"\nhint its options are: to\n$/);
   });
 
+  it('takes a camelCase option as a kebab-case --key=value flag, as sub-command flags are spelled', async () => {
+    const dir = makeProject({ 'a.ts': 'const foo = 1;\n' });
+    const kebab = await cli(dir, ['run', '-t', APPEND, '--seen-label=saw', '--print']);
+    expect(kebab.err).not.toMatch(/^error/m);
+    expect(kebab.out).toBe('const foo = 1;\n// saw: foo\n');
+    const camel = await cli(dir, ['run', '-t', APPEND, '--seenLabel=saw', '--print']);
+    expect(camel.out).toBe('const foo = 1;\n// saw: foo\n');
+  });
+
+  it('a built-in transform\'s boolean flag also takes =true / =false (jscodeshift habit), on its sub-command and with run', async () => {
+    const t = builtinTransforms.find((x) => Object.values((x.options ?? {}) as Record<string, { kind: string }>).some((o) => o.kind === 'boolean'));
+    expect(t).toBeDefined();
+    const key = Object.entries((t!.options ?? {}) as Record<string, { kind: string }>).find(([, o]) => o.kind === 'boolean')![0];
+    const flag = `--${key.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`)}`;
+    const dir = makeProject({ 'a.ts': 'export const x = 1;\n' });
+    for (const args of [
+      [t!.name, flag],
+      [t!.name, `${flag}=true`],
+      [t!.name, `${flag}=false`],
+      ['run', '-t', t!.name, flag],
+      ['run', '-t', t!.name, `${flag}=false`],
+    ]) {
+      const r = await cli(dir, [...args, '--json']);
+      expect(r.err, args.join(' ')).toBe('');
+      expect(r.code, args.join(' ')).toBe(0);
+    }
+  });
+
   it('an unknown transform exits 2 and suggests the closest built-in name', async () => {
     const dir = basicProject();
     const name = builtinTransforms[0]!.name;
