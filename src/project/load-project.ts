@@ -4,7 +4,7 @@
  * source files.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, resolve, sep } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { stripBom } from '../engines/text-edits.js';
 import { createWorkFile, failWorkFile, type ProjectUnit, type WorkFile } from '../engines/work-file.js';
 import { loadTsconfigs } from './load-tsconfig.js';
@@ -41,7 +41,7 @@ export async function loadProject(options: LoadProjectOptions): Promise<LoadedPr
     ignorePatterns: options.ignorePatterns ?? [],
     extensions: options.extensions ?? DEFAULT_EXTENSIONS,
   });
-  const configs = loadTsconfigs(searchBase(cwd, paths), options.project, cwd);
+  const configs = loadTsconfigs(searchBases(cwd, paths), options.project, cwd);
   const fallback = configs.units[0]!.unit;
   const unitOf = (path: string): ProjectUnit => configs.units.find((u) => u.fileNames.has(path))?.unit ?? fallback;
 
@@ -71,9 +71,9 @@ export async function loadProject(options: LoadProjectOptions): Promise<LoadedPr
   return { units: configs.units.map((u) => u.unit), tsconfigs: configs.tsconfigs, files, excluded, note: configs.note };
 }
 
-/** The directory from which to look for tsconfig.json: the common ancestor of the paths' bases. */
-function searchBase(cwd: string, paths: readonly string[]): string {
-  const bases = paths.map((p) => {
+/** The directories from which to look for tsconfig.json: each path's directory (a glob's static part). */
+function searchBases(cwd: string, paths: readonly string[]): string[] {
+  return paths.map((p) => {
     const staticPart = p.split(/[*?[{]/)[0] ?? '';
     const absolute = resolve(cwd, staticPart || '.');
     try {
@@ -81,11 +81,5 @@ function searchBase(cwd: string, paths: readonly string[]): string {
     } catch {
       return dirname(absolute);
     }
-  });
-  return bases.reduce((common, base) => {
-    while (common !== dirname(common) && !(base === common || base.startsWith(common.endsWith(sep) ? common : common + sep))) {
-      common = dirname(common);
-    }
-    return common;
   });
 }

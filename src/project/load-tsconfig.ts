@@ -41,22 +41,23 @@ export function findUp(dir: string, name: string): string | undefined {
 }
 
 /**
- * Loads the project's compiler options. `explicit` is `--project`; otherwise the nearest
- * tsconfig.json at or above `searchFrom`.
+ * Loads the project's compiler options. `explicit` is `--project`; otherwise, for each directory of
+ * `searchFrom` (one per path), the nearest tsconfig.json at or above it.
  */
-export function loadTsconfigs(searchFrom: string, explicit: string | undefined, cwd: string): LoadedConfigs {
-  let root: string | undefined;
+export function loadTsconfigs(searchFrom: readonly string[], explicit: string | undefined, cwd: string): LoadedConfigs {
+  let roots: string[];
   if (explicit) {
-    root = resolve(cwd, explicit);
+    let root = resolve(cwd, explicit);
     if (existsSync(root) && statSync(root).isDirectory()) root = join(root, 'tsconfig.json');
     if (!existsSync(root)) {
       throw new UsageError(`--project ${explicit}: no such file`, 'give the path of a tsconfig.json, or leave --project out to use the nearest one');
     }
+    roots = [root];
   } else {
-    root = findUp(searchFrom, 'tsconfig.json');
+    roots = [...new Set(searchFrom.map((dir) => findUp(dir, 'tsconfig.json')).filter((p): p is string => p !== undefined))];
   }
-  if (!root) {
-    const packageJson = readPackageJson(searchFrom);
+  if (roots.length === 0) {
+    const packageJson = readPackageJson(searchFrom[0] ?? cwd);
     const unit = createProjectUnit({ packageJson }, DEFAULT_COMPILER_OPTIONS);
     return {
       units: [{ unit, fileNames: new Set() }],
@@ -97,9 +98,9 @@ export function loadTsconfigs(searchFrom: string, explicit: string | undefined, 
       visit(refPath, configPath);
     }
   };
-  visit(root);
+  for (const root of roots) visit(root);
   if (loaded.units.length === 0) {
-    throw new UsageError(`${relative(cwd, root)} includes no files and references no project with files`, 'pass --project with a tsconfig that includes your sources');
+    throw new UsageError(`${relative(cwd, roots[0]!)} includes no files and references no project with files`, 'pass --project with a tsconfig that includes your sources');
   }
   return loaded;
 }
