@@ -467,6 +467,32 @@ describe('tsconfig', () => {
     });
   });
 
+  it('paths in different packages each get their own nearest tsconfig', async () => {
+    const dir = makeProject({
+      'packages/a/tsconfig.json': '{ "compilerOptions": { "target": "ES2017" } }',
+      'packages/a/index.ts': 'let a;\n',
+      'packages/b/tsconfig.json': '{ "compilerOptions": { "target": "ES2020" } }',
+      'packages/b/src/index.ts': 'let b;\n',
+      'scripts/c.ts': 'let c;\n',
+    });
+    const r = await cli(dir, ['run', '-t', REPORT_OPTIONS, '--json', 'packages/a', 'packages/b/src/index.ts']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    expect(report.projects).toEqual(['packages/a/tsconfig.json', 'packages/b/tsconfig.json']);
+    expect(report.notes).toEqual([]);
+    expect(optionsOf(r.out)).toEqual({
+      'packages/a/index.ts': `tsconfig ${dir}/packages/a/tsconfig.json target=4 strict=false`,
+      'packages/b/src/index.ts': `tsconfig ${dir}/packages/b/tsconfig.json target=7 strict=false`,
+    });
+  });
+
+  it('a solution whose reference does not exist exits 2', async () => {
+    const dir = makeProject({ 'tsconfig.json': '{ "files": [], "references": [{ "path": "./gone" }] }', 'a.ts': 'let a;\n' });
+    const r = await cli(dir, ['run', '-t', REPORT_OPTIONS]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^error tsconfig\.json references gone\/tsconfig\.json, which does not exist\nhint /);
+  });
+
   it('--project (and --tsconfig) choose the tsconfig', async () => {
     const dir = makeProject({
       'tsconfig.json': '{ "compilerOptions": { "target": "ES2019" } }',
