@@ -151,3 +151,23 @@ describe('use-disposable-stack: project step (finish)', () => {
     }
   });
 });
+
+describe('use-disposable-stack: runtime notes', () => {
+  it('warns that target ESNext keeps `using` verbatim when Node < 24 is allowed', async () => {
+    const out = await run(simple, {
+      compilerOptions: { target: ts.ScriptTarget.ESNext },
+      projectInfo: { tsconfigPath: '/tsconfig.json', tsconfigText: '{}', packageJson: { path: '/package.json', text: '{}', data: { engines: { node: '^22' } } } },
+    });
+    expect(out.projectEdits).toEqual([]);
+    expect(out.notes.some((n) => n.startsWith('target ESNext emits `using` as is'))).toBe(true);
+  });
+
+  it('notes that JavaScript files with `using` need Node 24 when they are not compiled', async () => {
+    const out = await applyTransform(transform, { path: '/src/a.js', source: 'try {\n  f();\n} finally {\n  g();\n}\n', files: {} }, {}, {
+      compilerOptions: { ...OPTIONS, allowJs: true },
+      projectInfo: { packageJson: { path: '/package.json', text: '{}', data: {} } },
+    });
+    expect(out.output).toContain('using stack = new DisposableStack();');
+    expect(out.notes.some((n) => n.startsWith('1 JavaScript file(s) now contain `using`'))).toBe(true);
+  });
+});

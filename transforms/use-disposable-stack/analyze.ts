@@ -12,8 +12,9 @@ export interface Site {
   /**
    * block: the try becomes `{ using s = new DisposableStack(); s.defer(…); body }`.
    * using: `const x = INIT; try {…} finally { x[Symbol.dispose](); }` becomes `{ using x = INIT; body }`.
+   * for-of-using: `for (const x of it) { try {…} finally { x[Symbol.dispose](); } }` becomes `for (using x of it) { body }`.
    */
-  shape: 'block' | 'using';
+  shape: 'block' | 'using' | 'for-of-using';
   /** Inner sites flattened into an enclosing site's block (ExitStack style) are not wrapped in a block. */
   flattened: boolean;
   /** The stack to defer on (block shape). */
@@ -288,9 +289,8 @@ function isStatementListParent(n: ts.Node): n is ts.Block | ts.SourceFile | ts.M
   return ts.isBlock(n) || ts.isSourceFile(n) || ts.isModuleBlock(n) || ts.isCaseOrDefaultClause(n);
 }
 
-/** Shape D: is `try` preceded by `const x = INIT` whose finally is exactly `x[Symbol.dispose]()`? */
-function usingShape(node: ts.TryStatement, text: string, getChecker: CheckerGetter | undefined, async: boolean): UsingInfo | undefined {
-  if (!getChecker) return undefined;
+/** The finally is exactly `x[Symbol.dispose]()` (or `x?.[…]()`, or `await x[Symbol.asyncDispose]()`), with no comments. */
+function disposeCall(node: ts.TryStatement, text: string, async: boolean): { name: string; optional: boolean; wanted: string } | undefined {
   const sf = node.getSourceFile();
   const finallyBlock = node.finallyBlock!;
   if (finallyBlock.statements.length !== 1) return undefined;
@@ -314,7 +314,16 @@ function usingShape(node: ts.TryStatement, text: string, getChecker: CheckerGett
   if (!ts.isPropertyAccessExpression(key) || !ts.isIdentifier(key.expression) || key.expression.text !== 'Symbol' || key.name.text !== wanted) {
     return undefined;
   }
-  const name = callee.expression.text;
+  return { name: callee.expression.text, optional, wanted };
+}
+
+/** Shape D: is `try` preceded by `const x = INIT` whose finally is exactly `x[Symbol.dispose]()`? */
+function usingShape(node: ts.TryStatement, text: string, getChecker: CheckerGetter | undefined, async: boolean): UsingInfo | undefined {
+  if (!getChecker) return undefined;
+  const call = disposeCall(node, text, async);
+  if (!call) return undefined;
+  const { name, optional, wanted } = call;
+  const sf = node.getSourceFile();
   const parent = node.parent;
   if (!isStatementListParent(parent)) return undefined;
   const statements = parent.statements;
@@ -331,23 +340,9 @@ function usingShape(node: ts.TryStatement, text: string, getChecker: CheckerGett
   if (!/^const\s/.test(prev.getText(sf))) return undefined;
   // The body must not re-declare the name at its top level.
   if (topLevelDeclarations(node.tryBlock.statements).has(name)) return undefined;
-  // The value must be provably Disposable (TS2850 otherwise) and, without `?.`, never null.
-  // Only now is the checker built (lazily: most files never need it).
   const checker = getChecker();
   const symbol = checker.getSymbolAtLocation(decl.name);
-  if (!symbol) return undefined;
-  const type = checker.getTypeAtLocation(decl.name);
-  if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return undefined;
-  const nonNull = checker.getNonNullableType(type);
-  if (!optional && nonNull !== type) return undefined;
-  if (nonNull.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never)) return undefined;
-  const parts = nonNull.isUnion() ? nonNull.types : [nonNull];
-  for (const part of parts) {
-    const prop = part.getProperties().find((p) => p.escapedName.toString().startsWith(`__@${wanted}@`));
-    if (!prop) return undefined;
-    const propType = checker.getTypeOfSymbolAtLocation(prop, decl.name);
-    if (propType.getCallSignatures().length === 0) return undefined;
-  }
+  if (!symbol || !isProvablyDisposable(checker, decl.name, optional, wanted)) return undefined;
   // Used nowhere but in the declaration and the try statement.
   let usedOutside = false;
   const visit = (n: ts.Node): void => {
@@ -361,6 +356,47 @@ function usingShape(node: ts.TryStatement, text: string, getChecker: CheckerGett
   // The body must not reassign the dispose method (using captures it at the declaration).
   if (node.tryBlock.getText(sf).includes(`[Symbol.${wanted}] =`)) return undefined;
   return { name, async };
+}
+
+/** The value must be provably Disposable (TS2850 otherwise) and, without `?.`, never null. */
+function isProvablyDisposable(checker: ts.TypeChecker, at: ts.Identifier, optional: boolean, wanted: string): boolean {
+  const type = checker.getTypeAtLocation(at);
+  if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return false;
+  const nonNull = checker.getNonNullableType(type);
+  if (!optional && nonNull !== type) return false;
+  if (nonNull.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never)) return false;
+  const parts = nonNull.isUnion() ? nonNull.types : [nonNull];
+  for (const part of parts) {
+    const prop = part.getProperties().find((p) => p.escapedName.toString().startsWith(`__@${wanted}@`));
+    if (!prop) return false;
+    if (checker.getTypeOfSymbolAtLocation(prop, at).getCallSignatures().length === 0) return false;
+  }
+  return true;
+}
+
+/**
+ * Shape D in a loop (hazard 30): `for (const x of it) { try { BODY } finally { x[Symbol.dispose](); } }`
+ * becomes `for (using x of it) { BODY }`: each iteration's value is disposed at the end of that iteration.
+ */
+function forOfUsingShape(node: ts.TryStatement, text: string, getChecker: CheckerGetter | undefined, async: boolean): UsingInfo | undefined {
+  if (!getChecker || node.catchClause) return undefined;
+  const block = node.parent;
+  if (!ts.isBlock(block) || block.statements.length !== 1 || !ts.isForOfStatement(block.parent) || block.parent.statement !== block) return undefined;
+  const loop = block.parent;
+  const call = disposeCall(node, text, async);
+  if (!call) return undefined;
+  const list = loop.initializer;
+  if (!ts.isVariableDeclarationList(list) || (list.flags & ts.NodeFlags.BlockScoped) !== ts.NodeFlags.Const || list.declarations.length !== 1) return undefined;
+  const decl = list.declarations[0]!;
+  if (!ts.isIdentifier(decl.name) || decl.name.text !== call.name) return undefined;
+  const sf = node.getSourceFile();
+  if (!/^const\s/.test(text.slice(list.getStart(sf)))) return undefined;
+  // Comments in the loop block around the try would be lost.
+  if (text.slice(block.getStart(sf) + 1, node.getStart(sf)).trim() !== '' || text.slice(node.end, block.end - 1).trim() !== '') return undefined;
+  if (topLevelDeclarations(node.tryBlock.statements).has(call.name)) return undefined;
+  if (node.tryBlock.getText(sf).includes(`[Symbol.${call.wanted}] =`)) return undefined;
+  if (!isProvablyDisposable(getChecker(), decl.name, call.optional, call.wanted)) return undefined;
+  return { name: call.name, async };
 }
 
 /**
@@ -385,7 +421,8 @@ export function analyze(sf: ts.SourceFile, checker: CheckerGetter | undefined, o
     };
     const hazard = findFinallyHazard(node.finallyBlock, opts);
     c.async = hazard.hasAwait;
-    if (shadowed) c.refusal = `\`${shadowed}\` is declared in this file, so the rewrite would not use the global one`;
+    if (shadowed === 'Symbol') c.refusal = 'a local `Symbol` breaks the helpers TypeScript emits for `using` (microsoft/TypeScript#63522)';
+    else if (shadowed) c.refusal = `\`${shadowed}\` is declared in this file, so the rewrite would not use the global one`;
     else if (hazard.refusal) c.refusal = hazard.refusal;
     else if (node.finallyBlock.statements.length === 0 && text.slice(node.finallyBlock.getStart(sf) + 1, node.finallyBlock.end - 1).trim() === '') {
       c.refusal = 'the finally is empty: there is nothing to register';
@@ -422,9 +459,10 @@ export function analyze(sf: ts.SourceFile, checker: CheckerGetter | undefined, o
     const c = candidates.get(node);
     if (!c || c.refusal || c.site) continue;
     // The root of a chain.
-    c.using = usingShape(node, text, checker, c.async);
+    const forOf = forOfUsingShape(node, text, checker, c.async);
+    c.using = forOf ?? usingShape(node, text, checker, c.async);
     const root: Site = c.using
-      ? { index: c.index, shape: 'using', flattened: false, declaresStack: false, async: c.async, nestBody: false }
+      ? { index: c.index, shape: forOf ? 'for-of-using' : 'using', flattened: false, declaresStack: false, async: c.async, nestBody: false }
       : { index: c.index, shape: 'block', flattened: false, stackName: freshName(node), declaresStack: true, async: c.async, nestBody: false };
     c.site = root;
     sites.push(root);

@@ -42,7 +42,9 @@ function isInLoop(node: ts.Node): boolean {
 
 function siteWarning(site: Site, node: ts.TryStatement, throws: boolean): string {
   const what =
-    site.shape === 'using'
+    site.shape === 'for-of-using'
+      ? `\`for (${site.async ? 'await using' : 'using'} … of …)\``
+      : site.shape === 'using'
       ? `\`${site.async ? 'await using' : 'using'}\``
       : site.flattened && !site.declaresStack
         ? `a defer on the enclosing ${site.async ? 'AsyncDisposableStack' : 'DisposableStack'}`
@@ -50,7 +52,7 @@ function siteWarning(site: Site, node: ts.TryStatement, throws: boolean): string
   let message = `rewritten to ${what}: when the body and the cleanup both throw, callers now get SuppressedError(cleanup error, body error) instead of the cleanup error`;
   if (throws) message += '; the finally throws on purpose, and that error now arrives wrapped when the body throws too';
   if (site.async) message += '; `await using` adds microtask ticks when the block exits';
-  if (isInLoop(node)) message += '; it runs once per loop iteration (one stack and callback each time, slower than try/finally)';
+  if (site.shape === 'block' && isInLoop(node)) message += '; it runs once per loop iteration (one stack and callback each time, slower than try/finally)';
   return message;
 }
 
@@ -140,6 +142,13 @@ export default defineTransform<Options, Matches>({
         if (enginesAllowBelow24(engines)) {
           const why = engines === undefined ? 'package.json has no engines.node' : `engines.node "${String(engines)}" allows Node < 24`;
           ctx.note(`${why}. ${POLYFILL_NOTE}`, info.packageJson?.path);
+          if ((compilerOptions.target ?? 0) >= ts.ScriptTarget.ESNext) {
+            ctx.note('target ESNext emits `using` as is, which Node < 24 cannot parse: build with a target below ESNext (ES2022 downlevels it)', info.tsconfigPath);
+          }
+          const js = ctx.changedFiles.filter((f) => /\.[cm]?jsx?$/.test(f));
+          if (js.length > 0) {
+            ctx.note(`${js.length} JavaScript file(s) now contain \`using\`: if they run without a compile step, they need Node >= 24`);
+          }
           runtimeNoted = true;
         }
       }

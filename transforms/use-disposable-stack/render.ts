@@ -108,6 +108,17 @@ export function rewriteSite(text: string, site: Site, scriptKind: ts.ScriptKind,
   const stackDecl = (name: string): string =>
     site.async ? `await using ${name} = new AsyncDisposableStack();` : `using ${name} = new DisposableStack();`;
 
+  if (site.shape === 'for-of-using') {
+    // `for (const x of it) { try { BODY } finally { x[Symbol.dispose](); } }` → `for (using x of it) { BODY }`.
+    const list = ((node.parent as ts.Block).parent as ts.ForOfStatement).initializer as ts.VariableDeclarationList;
+    const kw = list.getStart(sf);
+    const body = bodyIsMultiline
+      ? reindent(text, bodyStart, bodyEnd, { remove: unit }, ranges).replace(/^[ \t]*\r?\n[ \t]*/, '').replace(/\s*$/, '')
+      : bodyInner.trim();
+    const inner = text.slice(0, tryStart) + body + text.slice(node.end);
+    return inner.slice(0, kw) + (site.async ? 'await using' : 'using') + inner.slice(kw + 'const'.length);
+  }
+
   let start = tryStart;
   let declText: string | undefined;
   if (site.shape === 'using') {
