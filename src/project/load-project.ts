@@ -30,6 +30,8 @@ export interface LoadedProject {
   note?: string;
 }
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 /** Loads the project and reads the selected files. Throws UsageError for bad paths or configs. */
 export async function loadProject(options: LoadProjectOptions): Promise<LoadedProject> {
   const cwd = resolve(options.cwd);
@@ -52,17 +54,25 @@ export async function loadProject(options: LoadProjectOptions): Promise<LoadedPr
       excluded.push({ path, reason: skipReason });
       continue;
     }
-    let raw: string;
+    let bytes: Buffer;
     try {
-      raw = readFileSync(path, 'utf8');
+      bytes = readFileSync(path);
     } catch (error) {
       const file = createWorkFile(path, '', false, unitOf(path));
       failWorkFile(file, { message: `cannot read: ${(error as Error).message}` });
       files.push(file);
       continue;
     }
-    if (raw.includes('\0')) {
+    if (bytes.includes(0)) {
       excluded.push({ path, reason: 'binary file (contains NUL bytes)' });
+      continue;
+    }
+    let raw: string;
+    try {
+      raw = UTF8.decode(bytes);
+    } catch {
+      // Decoding would replace the invalid bytes with U+FFFD, and writing would lose them.
+      excluded.push({ path, reason: 'not valid UTF-8: codemigrate edits UTF-8 files only' });
       continue;
     }
     const { text, bom } = stripBom(raw);
