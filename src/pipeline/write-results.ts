@@ -5,7 +5,7 @@
  * on disk since it was read is not overwritten. A failed write fails only that file.
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { BOM } from '../engines/text-edits.js';
 import type { FileResult } from '../transform-api/types.js';
@@ -32,6 +32,12 @@ function writeOne(result: FileResult): FileResult {
 
 /** Writes `text` to `path` through a temporary sibling and a rename, keeping the file's mode. */
 export function writeAtomically(path: string, text: string): void {
+  try {
+    // A symlink stays a symlink: write its target (a rename over the link would replace it with a file).
+    path = realpathSync(path);
+  } catch {
+    // A new file: nothing to resolve.
+  }
   let mode: number | undefined;
   try {
     mode = statSync(path).mode & 0o7777;
