@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync, symlinkSync } from 'node:fs';
 // The CLI in-process: main(argv, env, io) with captured output, on temporary projects.
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { builtinTransforms } from '../transforms/index.js';
@@ -617,6 +617,27 @@ describe('writing', () => {
     expect(r.code).toBe(0);
     expect(read(dir, 'a.ts')).toBe('let bar = 1;\n');
     expect(r.err).not.toContain('restore point');
+  });
+
+  it('never rewrites a file that is not valid UTF-8 (its other bytes would be lost): skipped with the reason', async () => {
+    const latin1 = Buffer.from('// caf\xe9\nconst foo = 1;\n', 'latin1');
+    const dir = makeProject({ 'latin1.ts': latin1, 'ok.ts': 'const foo = 2;\n' });
+    const r = await cli(dir, ['run', '-t', RENAME, '--write', '--json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    expect(report.files[0]).toMatchObject({ path: 'latin1.ts', status: 'skipped' });
+    expect(report.files[0].reason).toMatch(/UTF-8/);
+    expect(readFileSync(`${dir}/latin1.ts`).equals(latin1)).toBe(true);
+    expect(read(dir, 'ok.ts')).toBe('const bar = 2;\n');
+  });
+
+  it('writes through a symlink named on the command line: the link stays a link, its target changes', async () => {
+    const dir = makeProject({ 'real/a.ts': 'const foo = 1;\n' });
+    symlinkSync('real/a.ts', `${dir}/link.ts`);
+    const r = await cli(dir, ['run', '-t', RENAME, '--write', 'link.ts']);
+    expect(r.code).toBe(0);
+    expect(lstatSync(`${dir}/link.ts`).isSymbolicLink()).toBe(true);
+    expect(read(dir, 'real/a.ts')).toBe('const bar = 1;\n');
   });
 
   it('does not overwrite a file that changed on disk between read and write', async () => {
