@@ -29,7 +29,7 @@ describe('use-async-local-storage and package.json', () => {
       transform,
       { path: 'iso.ts', source: scoped },
       {},
-      { compilerOptions, projectInfo: { packageJson: { path: '/p/package.json', data: { name: 'p', browser: './dist/browser.js' } } } },
+      { compilerOptions, projectInfo: { packageJson: { path: '/p/package.json', text: '{}', data: { name: 'p', browser: './dist/browser.js' } } } },
     );
     expect(result.output).toBe(scoped);
     expect(result.warnings.map((w) => `${w.line}:${w.column} ${w.message}`)).toEqual([
@@ -42,7 +42,7 @@ describe('use-async-local-storage and package.json', () => {
       transform,
       { path: 'node.ts', source: scoped },
       {},
-      { compilerOptions, projectInfo: { packageJson: { path: '/p/package.json', data: { name: 'p', engines: { node: '>=20' } } } } },
+      { compilerOptions, projectInfo: { packageJson: { path: '/p/package.json', text: '{}', data: { name: 'p', engines: { node: '>=20' } } } } },
     );
     expect(result.output).toContain("return tenantStorage.run(next, () => fn());");
     expect(result.output).toContain("import { AsyncLocalStorage } from 'node:async_hooks';");

@@ -1,5 +1,5 @@
 /**
- * Behaviour tests of use-async-local-storage: each case (cases/NN-name/before.ts + check.ts) is transformed,
+ * Behaviour tests of use-async-local-storage: each case (cases/NN-name/mod.ts, the module before the rewrite, + check.ts) is transformed,
  * before and after are compiled (ts.transpileModule from ts-morph's bundled TypeScript) and run by
  * run-cases.cjs — all cases of one runtime in ONE Node process — and their traces compared. Declarations
  * (.d.ts) of before and after are emitted with one ts-morph project and compared byte for byte.
@@ -32,7 +32,7 @@ export function loadCases(): BehaviourCase[] {
     .map((e) => e.name)
     .sort()
     .map((name) => {
-      const before = readFileSync(path.join(CASES_DIR, name, 'before.ts'), 'utf8');
+      const before = readFileSync(path.join(CASES_DIR, name, 'mod.ts'), 'utf8');
       const check = readFileSync(path.join(CASES_DIR, name, 'check.ts'), 'utf8');
       const m = /^\/\/ EXPECT: (isolate|same)\b/.exec(check);
       if (!m) throw new Error(`${name}/check.ts must start with "// EXPECT: isolate|same"`);

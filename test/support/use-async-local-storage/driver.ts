@@ -61,7 +61,7 @@ export function runTransform(source: string, options: DriverOptions = {}, filePa
     eol: source.includes('\r\n') ? '\r\n' : '\n',
     project,
     compilerOptions: project.getCompilerOptions(),
-    projectInfo: (options.packageJson ? { packageJson: { path: '/virtual/package.json', data: options.packageJson } } : {}) as ProjectInfo,
+    projectInfo: (options.packageJson ? { packageJson: { path: '/virtual/package.json', text: JSON.stringify(options.packageJson), data: options.packageJson } } : {}) as ProjectInfo,
     getTypeChecker: () => project.getTypeChecker(),
     warn(at, message) {
       const pos = typeof at === 'number' ? at : (at as Node).getStart();

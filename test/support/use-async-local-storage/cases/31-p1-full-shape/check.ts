@@ -1,6 +1,6 @@
 // EXPECT: isolate
-import { during, currentPhase, events } from './mod';
-import { S, sleep, expectValue, verdict, main } from '../harness';
+import { during, currentPhase, events } from './mod.js';
+import { S, sleep, expectValue, verdict, main } from '../harness.js';
 
 main(async () => {
   S('outside', currentPhase());

@@ -1,6 +1,6 @@
 // EXPECT: isolate
-import { withLocale, translate } from './mod';
-import { S, sleep, expectValue, verdict, main } from '../harness';
+import { withLocale, translate } from './mod.js';
+import { S, sleep, expectValue, verdict, main } from '../harness.js';
 
 main(async () => {
   S(translate('hello'));

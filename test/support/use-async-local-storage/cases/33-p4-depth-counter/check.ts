@@ -1,6 +1,6 @@
 // EXPECT: isolate
-import { nested, indented, line, currentDepth } from './mod';
-import { S, sleep, expectValue, verdict, main } from '../harness';
+import { nested, indented, line, currentDepth } from './mod.js';
+import { S, sleep, expectValue, verdict, main } from '../harness.js';
 
 main(async () => {
   S(line('top'));

@@ -1,6 +1,6 @@
 // EXPECT: isolate
-import { withTheme, currentTheme, themeClass } from './mod';
-import { S, sleep, expectValue, verdict, main } from '../harness';
+import { withTheme, currentTheme, themeClass } from './mod.js';
+import { S, sleep, expectValue, verdict, main } from '../harness.js';
 
 main(async () => {
   S(currentTheme(), themeClass());

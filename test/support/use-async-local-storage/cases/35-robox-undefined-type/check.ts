@@ -1,6 +1,6 @@
 // EXPECT: isolate
-import { inRegion, currentRegion, endpoint } from './mod';
-import { S, sleep, expectValue, verdict, main } from '../harness';
+import { inRegion, currentRegion, endpoint } from './mod.js';
+import { S, sleep, expectValue, verdict, main } from '../harness.js';
 
 main(async () => {
   S(currentRegion(), endpoint());

@@ -1,6 +1,6 @@
 // EXPECT: isolate
-import { tagged, describe, withLabel } from './mod';
-import { S, sleep, expectValue, verdict, main } from '../harness';
+import { tagged, describe, withLabel } from './mod.js';
+import { S, sleep, expectValue, verdict, main } from '../harness.js';
 
 main(async () => {
   for (const text of tagged(['a', 'b'])) S(text, describe());

@@ -1,6 +1,6 @@
 // EXPECT: isolate
-import { traced, drain, currentTrace } from './mod';
-import { S, sleep, expectValue, verdict, main } from '../harness';
+import { traced, drain, currentTrace } from './mod.js';
+import { S, sleep, expectValue, verdict, main } from '../harness.js';
 
 main(async () => {
   await traced('t1', async () => {

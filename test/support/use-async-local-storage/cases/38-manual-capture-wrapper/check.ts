@@ -1,6 +1,6 @@
 // EXPECT: isolate
-import { withRequest, bindRequest, currentRequest } from './mod';
-import { S, sleep, expectValue, verdict, main } from '../harness';
+import { withRequest, bindRequest, currentRequest } from './mod.js';
+import { S, sleep, expectValue, verdict, main } from '../harness.js';
 
 main(async () => {
   const report = bindRequest((label: string) => `${label}:${currentRequest()}`);

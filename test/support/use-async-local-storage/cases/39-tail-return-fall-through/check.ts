@@ -1,6 +1,6 @@
 // EXPECT: same
-import { maybe, seenValues } from './mod';
-import { S, main } from '../harness';
+import { maybe, seenValues } from './mod.js';
+import { S, main } from '../harness.js';
 
 main(() => {
   S(maybe(true, ['a', 'b']), seenValues());
