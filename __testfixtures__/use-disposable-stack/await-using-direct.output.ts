@@ -1,0 +1,63 @@
+// behaviour: identical
+// --- shared trace helpers (byte-identical in every before/after/naive/safe file) ---
+export {};
+const log = (s: string): void => console.log(s);
+class Res {
+  constructor(readonly name: string, private readonly failClose = false) { log(`open ${name}`); }
+  close(): void {
+    log(`close ${this.name}`);
+    if (this.failClose) throw new Error(`close ${this.name} failed`);
+  }
+}
+class ARes {
+  constructor(readonly name: string, private readonly failClose = false) { log(`open ${name}`); }
+  async close(): Promise<void> {
+    log(`closing ${this.name}`);
+    await Promise.resolve();
+    log(`closed ${this.name}`);
+    if (this.failClose) throw new Error(`close ${this.name} failed`);
+  }
+}
+class DRes implements Disposable {
+  constructor(readonly name: string, private readonly failClose = false) { log(`open ${name}`); }
+  [Symbol.dispose](): void {
+    log(`dispose ${this.name}`);
+    if (this.failClose) throw new Error(`dispose ${this.name} failed`);
+  }
+}
+function describe(e: unknown): string {
+  if (e !== null && typeof e === "object" && "error" in e && "suppressed" in e) {
+    const s = e as { error: unknown; suppressed: unknown };
+    return `SuppressedError(error=${describe(s.error)}, suppressed=${describe(s.suppressed)})`;
+  }
+  return e instanceof Error ? `${e.name}: ${e.message}` : `non-error ${String(e)}`;
+}
+function run(label: string, fn: () => unknown): void {
+  log(`--- ${label}`);
+  try { log(`returned ${String(fn())}`); } catch (e) { log(`threw ${describe(e)}`); }
+}
+async function arun(label: string, fn: () => Promise<unknown>): Promise<void> {
+  log(`--- ${label}`);
+  try { log(`returned ${String(await fn())}`); } catch (e) { log(`threw ${describe(e)}`); }
+}
+// --- end helpers ---
+
+class ADRes implements AsyncDisposable {
+  constructor(readonly name: string) { log(`open ${name}`); }
+  async [Symbol.asyncDispose](): Promise<void> {
+    log(`disposing ${this.name}`);
+    await Promise.resolve();
+    log(`disposed ${this.name}`);
+  }
+}
+async function job(fail: boolean): Promise<string> {
+  {
+    await using c = new ADRes("conn");
+    log("work");
+    await Promise.resolve();
+    if (fail) throw new Error("work failed");
+    return "ok";
+  }
+}
+await arun("await using, ok", () => job(false));
+await arun("await using, body rejects", () => job(true));
