@@ -10,7 +10,7 @@ import { createJscodeshiftPool, defaultJobs } from '../engines/jscodeshift-worke
 import { stripBom } from '../engines/text-edits.js';
 import type { WorkFile } from '../engines/work-file.js';
 import { UsageError } from '../project/errors.js';
-import { dirtyFiles, gitRoot } from '../project/git.js';
+import { dirtyFiles, gitRoot, groupByGitRoot } from '../project/git.js';
 import { loadProject } from '../project/load-project.js';
 import { loadTransform } from '../project/load-transforms.js';
 import { buildPatch } from '../report/patch.js';
@@ -167,9 +167,10 @@ export async function run(options: RunOptions): Promise<RunOutcome> {
   const changed = results.filter((r) => r.status === 'changed');
   let written = false;
   if (write && changed.length) {
-    const root = gitRoot(cwd);
-    if (root && !options.allowDirty) {
-      const dirty = dirtyFiles(root, changed.map((r) => r.path));
+    // Each file's own work tree decides, not the cwd's: paths may point into another repository, or out of git.
+    const byRoot = groupByGitRoot(changed.map((r) => r.path));
+    if (!options.allowDirty) {
+      const dirty = [...byRoot].flatMap(([root, files]) => (root ? dirtyFiles(root, files) : []));
       if (dirty.length) {
         const list = dirty.map((p) => displayPath(cwd, p));
         throw new UsageError(
@@ -178,7 +179,7 @@ export async function run(options: RunOptions): Promise<RunOutcome> {
         );
       }
     }
-    if (!root) notes.push({ transform: 'codemigrate', message: 'not a git work tree: the files were written with no restore point' });
+    if (byRoot.has(undefined)) notes.push({ transform: 'codemigrate', message: 'not a git work tree: the files were written with no restore point' });
     results = writeResults(results);
     written = true;
     t = lap('write', t);

@@ -4,7 +4,8 @@
  * Reads only (runs `git rev-parse` and `git status`).
  */
 import { execFileSync } from 'node:child_process';
-import { relative, resolve, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 
 /** The work tree's root for `dir`, or undefined outside git (or without git installed). */
 export function gitRoot(dir: string): string | undefined {
@@ -14,6 +15,24 @@ export function gitRoot(dir: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Groups files (absolute) by the work tree they are in; `undefined` holds the files outside git. */
+export function groupByGitRoot(files: readonly string[]): Map<string | undefined, string[]> {
+  const rootOf = new Map<string, string | undefined>();
+  const groups = new Map<string | undefined, string[]>();
+  for (const file of files) {
+    // Ask git once per work tree, not once per directory: the nearest directory holding a .git stands for it.
+    let dir = dirname(file);
+    while (!existsSync(join(dir, '.git')) && dirname(dir) !== dir) dir = dirname(dir);
+    if (!existsSync(join(dir, '.git'))) dir = dirname(file);
+    if (!rootOf.has(dir)) rootOf.set(dir, gitRoot(dir));
+    const root = rootOf.get(dir);
+    const group = groups.get(root);
+    if (group) group.push(file);
+    else groups.set(root, [file]);
+  }
+  return groups;
 }
 
 /**
