@@ -610,6 +610,26 @@ describe('writing', () => {
     }
   });
 
+  it('the dirty check uses the files\' own repository, not the cwd\'s', async () => {
+    const repo = makeProject({ 'a.ts': 'let foo = 1;\n' }, { git: true });
+    writeFiles(repo, { 'a.ts': 'let foo = 1; // uncommitted\n' });
+    const elsewhere = makeProject({ 'readme.txt': 'not a repository\n' });
+    const r = await cli(elsewhere, ['run', '-t', RENAME, '--write', `${repo}/a.ts`]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^error refusing to write: 1 file has uncommitted or untracked changes: /);
+    expect(read(repo, 'a.ts')).toBe('let foo = 1; // uncommitted\n');
+  });
+
+  it('from inside a repository, files outside any repository are written with the no-restore-point note', async () => {
+    const repo = makeProject({ 'x.ts': 'let y = 1;\n' }, { git: true });
+    const plainDir = makeProject({ 'a.ts': 'let foo = 1;\n' });
+    const r = await cli(repo, ['run', '-t', RENAME, '--write', `${plainDir}/a.ts`]);
+    expect(r.err).not.toMatch(/^error/m);
+    expect(r.code).toBe(0);
+    expect(read(plainDir, 'a.ts')).toBe('let bar = 1;\n');
+    expect(r.err).toContain('no restore point');
+  });
+
   it('the dirty check looks only at the files it would write', async () => {
     const dir = makeProject({ 'a.ts': 'let foo = 1;\n', 'b.ts': 'let x = 1;\n' }, { git: true });
     writeFiles(dir, { 'b.ts': 'let x = 2;\n', 'notes.txt': 'untracked\n' });
