@@ -673,6 +673,23 @@ describe('writing', () => {
   });
 });
 
+describe('--patch', () => {
+  it('run from a subdirectory, the patch has paths from the repository root and git apply gives what --write gives', async () => {
+    const files = { 'src/a.ts': 'const foo = 1;\r\n', 'src/lib/b.ts': '\uFEFFlet foo;', 'other/c.ts': 'let foo;\n' };
+    const dir = makeProject(files, { git: true });
+    const r = await cli(`${dir}/src`, ['run', '-t', RENAME, '--patch', '../changes.patch']);
+    expect(r.code).toBe(0);
+    const patch = read(dir, 'changes.patch');
+    expect(patch).toMatch(/^diff --git a\/src\/a\.ts b\/src\/a\.ts\n/);
+    expect(patch).toContain('diff --git a/src/lib/b.ts b/src/lib/b.ts\n');
+    expect(patch).not.toContain('other/c.ts');
+    git(dir, 'apply', 'changes.patch');
+    expect(read(dir, 'src/a.ts')).toBe('const bar = 1;\r\n');
+    expect(read(dir, 'src/lib/b.ts')).toBe('\uFEFFlet bar;');
+    expect(read(dir, 'other/c.ts')).toBe('let foo;\n');
+  });
+});
+
 describe('Node API: migrate()', () => {
   it('returns the same report as --json and prints nothing', async () => {
     const dir = basicProject();
