@@ -11,6 +11,7 @@ import {
   type Expression,
   type FunctionDeclaration,
   type Identifier,
+  type PropertyDeclaration,
   type SourceFile,
   type Statement,
   type TypeChecker,
@@ -31,8 +32,11 @@ export interface Ref {
 
 export interface Slot {
   name: string;
-  decl: VariableDeclaration;
-  stmt: VariableStatement;
+  decl: VariableDeclaration | PropertyDeclaration;
+  /** The variable statement; for a static field, the property declaration itself. */
+  stmt: VariableStatement | PropertyDeclaration;
+  /** Set for a private static class field (case 17): the storage stays in the member. */
+  field?: { prop: PropertyDeclaration; className: string };
   symbol: ts.Symbol;
   refs: Ref[];
   refusal?: { node: Node; reason: string };
@@ -118,6 +122,7 @@ export const REASONS = {
   anyType: 'its type is implicitly any; declare its type so the storage can be typed',
   typeNotNameable: 'its type cannot be named in this file',
   var: "declared with 'var' and read before its declaration",
+  fieldInit: 'a static field is converted only when its initializer is a primitive literal (or absent) and it is not optional',
   publicStatic: 'public static field of an exported class: it is part of the API and assignable from outside the module',
   staticField: 'static class fields are not converted by this version of the transform (only module-level let/var)',
 } as const;
@@ -170,7 +175,7 @@ function isDestructuringTarget(id: Node): boolean {
   return false;
 }
 
-export function classifyRef(id: Identifier, decl: VariableDeclaration): Ref {
+export function classifyRef(id: Identifier, decl: VariableDeclaration | PropertyDeclaration): Ref {
   if (id === decl.getNameNode()) return { id, kind: 'decl' };
   const parent = id.getParent()!;
   if (Node.isShorthandPropertyAssignment(parent)) {
@@ -268,7 +273,6 @@ export function findSlots(file: SourceFile, checker: TypeChecker): Analysis {
     }
   }
   const refMap = new Map<ts.Node, { slot: Slot; ref: Ref }>();
-  if (slots.length === 0) return { slots, refMap, setters: new Map() };
   const tc = checker.compilerObject;
   for (const id of file.getDescendantsOfKind(SyntaxKind.Identifier)) {
     const slot = byName.get(id.getText());
@@ -287,13 +291,58 @@ export function findSlots(file: SourceFile, checker: TypeChecker): Analysis {
     slot.refs.push(ref);
     refMap.set(id.compilerNode, { slot, ref });
   }
+  findStaticSlots(file, slots, refMap);
   return { slots, refMap, setters: findSetters(file, refMap) };
+}
+
+/** Private static fields of named module-level classes (`private static x`, `static #x`), accessed as `C.x` / `this.x`. */
+function findStaticSlots(file: SourceFile, slots: Slot[], refMap: Map<ts.Node, { slot: Slot; ref: Ref }>): void {
+  for (const cls of file.getClasses()) {
+    const className = cls.getName();
+    if (!className) continue;
+    for (const prop of cls.getProperties()) {
+      if (!prop.isStatic() || prop.isReadonly() || prop.hasDeclareKeyword() || prop.getDecorators().length > 0) continue;
+      const isPrivate = prop.hasModifier(SyntaxKind.PrivateKeyword) || Node.isPrivateIdentifier(prop.getNameNode());
+      if (!isPrivate) continue;
+      const name = prop.getName();
+      const refs: Ref[] = [];
+      let foreign = false;
+      for (const pa of file.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression)) {
+        if (pa.getName() !== name) continue;
+        const target = pa.getExpression();
+        const viaClass = Node.isIdentifier(target) && target.getText() === className;
+        const viaThis = Node.isThisExpression(target) && isInStaticMemberOf(pa, cls);
+        if (!viaClass && !viaThis) continue;
+        refs.push(classifyRef(pa as unknown as Identifier, prop));
+      }
+      // Element access or `this.x` in instance code would escape the analysis.
+      for (const ea of file.getDescendantsOfKind(SyntaxKind.ElementAccessExpression)) {
+        if (ea.getArgumentExpression()?.getText().replace(/['"`]/g, '') === name) foreign = true;
+      }
+      if (!refs.some((r) => r.kind === 'write')) continue;
+      const slot: Slot = { name, decl: prop, stmt: prop, symbol: undefined as unknown as ts.Symbol, refs, scopes: [], setters: [], field: { prop, className } };
+      if (foreign) slot.refusal = { node: prop, reason: 'accessed with an element access; only C.x / this.x accesses can be rewritten' };
+      slots.push(slot);
+      for (const ref of refs) refMap.set(ref.id.compilerNode, { slot, ref });
+    }
+  }
+}
+
+function isInStaticMemberOf(node: Node, cls: Node): boolean {
+  for (let current = node.getParent(); current; current = current.getParent()) {
+    if (Node.isMethodDeclaration(current) || Node.isGetAccessorDeclaration(current) || Node.isSetAccessorDeclaration(current) || Node.isPropertyDeclaration(current)) {
+      return current.getParent() === cls && current.isStatic();
+    }
+    if (Node.isClassStaticBlockDeclaration(current)) return current.getParent() === cls;
+    if (Node.isFunctionDeclaration(current) || Node.isFunctionExpression(current) || Node.isConstructorDeclaration(current)) return false;
+  }
+  return false;
 }
 
 function slotRefOf(node: Node | undefined, analysis: Pick<Analysis, 'refMap'>): { slot: Slot; ref: Ref } | undefined {
   if (!node) return undefined;
   const inner = skipParens(node);
-  if (!Node.isIdentifier(inner)) return undefined;
+  if (!Node.isIdentifier(inner) && !Node.isPropertyAccessExpression(inner)) return undefined;
   return analysis.refMap.get(inner.compilerNode);
 }
 

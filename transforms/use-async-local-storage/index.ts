@@ -148,10 +148,14 @@ function refuseSlots(candidates: Slot[], scopes: Scope[], analysis: Analysis, fi
     slot.refusal ??= { node, reason };
   };
   for (const slot of candidates) {
-    if (slot.stmt.isExported()) refuse(slot, slot.decl, REASONS.exported);
+    if (slot.refusal) continue;
+    if (slot.field) {
+      if (!isPrimitiveLiteral(slot.field.prop.getInitializer())) refuse(slot, slot.decl, REASONS.fieldInit);
+      if (slot.field.prop.hasQuestionToken()) refuse(slot, slot.decl, REASONS.fieldInit);
+    } else if ((slot.stmt as import('ts-morph').VariableStatement).isExported()) refuse(slot, slot.decl, REASONS.exported);
     const exportRef = slot.refs.find((r) => r.kind === 'export');
     if (exportRef) refuse(slot, exportRef.id, REASONS.exported);
-    if (slot.stmt.getDeclarations().length !== 1) refuse(slot, slot.decl, REASONS.multiDecl);
+    if (!slot.field && (slot.stmt as import('ts-morph').VariableStatement).getDeclarations().length !== 1) refuse(slot, slot.decl, REASONS.multiDecl);
     const typeQuery = slot.refs.find((r) => r.kind === 'typequery');
     if (typeQuery) refuse(slot, typeQuery.id, REASONS.typeQuery);
     const destructure = slot.refs.find((r) => r.kind === 'destructure');
@@ -221,6 +225,8 @@ function writtenStaticFields(file: SourceFile): import('ts-morph').PropertyDecla
     const className = cls.getName();
     for (const prop of cls.getProperties()) {
       if (!prop.isStatic() || prop.isReadonly()) continue;
+      // Private static fields are slots of their own (analyze.ts, case 17).
+      if (prop.hasModifier(SyntaxKind.PrivateKeyword) || Node.isPrivateIdentifier(prop.getNameNode())) continue;
       const name = prop.getName();
       const written = file.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression).some((pa) => {
         if (pa.getName() !== name) return false;
@@ -315,12 +321,14 @@ function planSlots(slots: Slot[], file: SourceFile, checker: TypeChecker, ctx: C
     else if (incUndef) form = 'robox';
     else if (incNull && init !== 'null') form = 'helper';
     else form = isPrimitiveLiteral(initNode) ? 'literal' : 'initial';
-    const plan: SlotPlan = { slot, form, typeText, init, storage: unique(`${slot.name}Storage`) };
-    const cap = slot.name[0]!.toUpperCase() + slot.name.slice(1);
-    if (form === 'initial' || (form === 'helper' && !isPrimitiveLiteral(initNode))) plan.initial = unique(`${slot.name}Initial`);
+    const base = slot.name.replace(/^#/, '');
+    const storage = slot.field ? `${slot.field.className}.${slot.name}` : unique(`${base}Storage`);
+    const plan: SlotPlan = { slot, form, typeText, init, storage };
+    const cap = base[0]!.toUpperCase() + base.slice(1);
+    if (form === 'initial' || (form === 'helper' && !isPrimitiveLiteral(initNode))) plan.initial = unique(`${base}Initial`);
     if (form === 'helper') plan.reader = unique(`read${cap}`);
-    if (form === 'robox' || form === 'box') plan.root = unique(`${slot.name}Root`);
-    if (form === 'box') plan.box = unique(`${slot.name}Box`);
+    if (form === 'robox' || form === 'box') plan.root = unique(`${base}Root`);
+    if (form === 'box') plan.box = unique(`${base}Box`);
     plans.set(slot, plan);
   }
   return plans;
@@ -452,6 +460,28 @@ function buildEdits(
   }
   for (const sites of scopeReads.values()) for (const s of sites) hoisted.add(s);
   const hoistsIn = (fn: Node | undefined, slot: Slot) => !!fn && (hoistedFnSlots.get(fn) ?? []).some((p) => p.slot === slot);
+  /** The name of a hoisted read: the variable's own name, or for a static field a name free in that function. */
+  const localNames = new Map<string, string>();
+  const localName = (slot: Slot, container: Node | undefined): string => {
+    if (!slot.field) return slot.name;
+    const scopeNode = container ?? file;
+    const key = `${scopeNode.getStart()}:${scopeNode.getEnd()}:${slot.name}`;
+    const known = localNames.get(key);
+    if (known) return known;
+    const used = new Set(scopeNode.getDescendantsOfKind(SyntaxKind.Identifier).map((id) => id.getText()));
+    const base = slot.name.replace(/^#/, '');
+    let name = base;
+    for (let n = 2; used.has(name); n++) name = `${base}${n}`;
+    localNames.set(key, name);
+    return name;
+  };
+  // Hoisted reads of static fields are replaced by the local name.
+  for (const site of hoisted) {
+    if (!site.plan.slot.field) continue;
+    const container = site.ctx.kind === 'fn' ? site.ctx.fn : site.ctx.kind === 'scope' ? site.ctx.scope.functionNode : undefined;
+    const id = site.ref.id;
+    model.add({ start: id.getStart(), end: id.getEnd(), render: () => localName(site.plan.slot, container) });
+  }
 
   // Inline read replacements.
   for (const site of reads) {
@@ -482,7 +512,7 @@ function buildEdits(
     model.add({
       start: at,
       end: at,
-      render: (delta) => slotPlans.map((p) => `const ${p.slot.name} = ${readExpr(p)};${eol}${model.shift(indent, delta)}`).join(''),
+      render: (delta) => slotPlans.map((p) => `const ${localName(p.slot, fn)} = ${readExpr(p)};${eol}${model.shift(indent, delta)}`).join(''),
     });
   }
   // Box writes.
@@ -505,7 +535,7 @@ function buildEdits(
       const plan = plans.get(set.slot)!;
       let value: string;
       if (set.kind === 'inc') {
-        const read = hoistsIn(fn, set.slot) ? set.slot.name : needsParens(plan) ? `(${readExpr(plan)})` : readExpr(plan);
+        const read = hoistsIn(fn, set.slot) ? localName(set.slot, fn) : needsParens(plan) ? `(${readExpr(plan)})` : readExpr(plan);
         const amount = set.value && !isSimple(set.value) ? `(${set.amount})` : set.amount;
         value = `${read} ${set.op} ${amount}`;
       } else {
@@ -530,7 +560,7 @@ function buildEdits(
     const blockCallback = (d: number): string => {
       const lines: string[] = [];
       const inner = model.shift(I, d + 1);
-      for (const p of uniquePlans(scopeReads.get(scope) ?? [])) lines.push(`${inner}const ${p.slot.name} = ${readExpr(p)};`);
+      for (const p of uniquePlans(scopeReads.get(scope) ?? [])) lines.push(`${inner}const ${localName(p.slot, scope.functionNode)} = ${readExpr(p)};`);
       if (scope.between.length > 0) {
         const a = scope.between[0]!.getStart();
         lines.push(inner + model.render(a, scope.between[scope.between.length - 1]!.getEnd(), d + 1));
@@ -632,7 +662,22 @@ function buildEdits(
         break;
       }
     }
-    model.add({ start: slot.stmt.getStart(), end: slot.stmt.getEnd(), render: () => lines.join(eol) });
+    if (slot.field) {
+      // The member keeps its name and modifiers and holds the storage; helpers go before the class.
+      const { prop } = slot.field;
+      const head = model.text.slice(prop.getStart(), prop.getNameNode().getEnd());
+      const semi = prop.getText().trimEnd().endsWith(';') ? ';' : '';
+      const storageLine = lines.shift()!.replace(/^const \S+ = /, '').replace(/;$/, '');
+      model.add({ start: prop.getStart(), end: prop.getEnd(), render: () => `${head} = ${storageLine}${semi}` });
+      while (lines[0] === '') lines.shift();
+      if (lines.length > 0) {
+        const cls = prop.getParent() as import('ts-morph').ClassDeclaration;
+        const at = cls.getStart(true);
+        model.add({ start: at, end: at, render: () => lines.join(eol) + eol + eol });
+      }
+    } else {
+      model.add({ start: slot.stmt.getStart(), end: slot.stmt.getEnd(), render: () => lines.join(eol) });
+    }
     const boxNote = plan.form === 'box' ? '; writes outside run() now go to the innermost scope (a per-scope box), or to the root value outside any scope' : '';
     warn(
       slot.decl,
