@@ -103,6 +103,12 @@ interface Hunk {
 interface Blame {
   file: string;
   hunk: Hunk | undefined;
+  /**
+   * The error sits on an edited line, or concerns a declaration or name that an edit changed. Other
+   * blames are guesses, acted on only in a round where no error had a sure culprit: the errors that
+   * follow from another file's edit (a lost type guard, say) usually vanish once that file is reverted.
+   */
+  sure: boolean;
 }
 
 interface Graph {
@@ -170,7 +176,8 @@ class UnitCheck {
     }
     const unchecked = [...this.texts.keys()].filter((p) => !this.kept.has(p));
     if (unchecked.length) {
-      this.note(`${unchecked.length} changed file${unchecked.length === 1 ? ' is' : 's are'} not part of the type-checked program (for example .js without allowJs) and were not verified: ${unchecked.slice(0, 5).map((p) => this.show(p)).join(', ')}${unchecked.length > 5 ? ', …' : ''}`);
+      const one = unchecked.length === 1;
+      this.note(`${unchecked.length} changed file${one ? ' is' : 's are'} not part of the type-checked program (for example .js without allowJs), so ${one ? 'it was' : 'they were'} not verified: ${unchecked.slice(0, 5).map((p) => this.show(p)).join(', ')}${unchecked.length > 5 ? ', …' : ''}`);
     }
     this.stats.changedFiles += this.kept.size;
     if (!this.kept.size) return [];
@@ -208,23 +215,32 @@ class UnitCheck {
       }
       if (!fresh.length) break;
 
-      const blamed = new Map<string, { diags: Diag[]; hunk: Hunk | undefined }>();
+      const sure = new Map<string, { diags: Diag[]; hunk: Hunk | undefined }>();
+      const guessed = new Map<string, { diags: Diag[]; hunk: Hunk | undefined }>();
+      const unblamed: Diag[] = [];
       const deps = new Map<string, string[]>();
       for (const d of fresh) {
         const chain = deps.get(d.path) ?? this.dependencyOrder(graph, d.path);
         deps.set(d.path, chain);
         const blame = this.blame(afterProgram, graph, chain, d);
         if (!blame) {
-          this.unattributed.add(diagKey(d));
-          this.note(`a new type error that no edit could be blamed for was left alone: ${this.show(d.path)}:${d.line + 1}:${d.column + 1} TS${d.code} ${d.message.split('\n')[0]}`);
+          unblamed.push(d);
           continue;
         }
-        const entry = blamed.get(blame.file) ?? { diags: [], hunk: blame.hunk };
+        const into = blame.sure ? sure : guessed;
+        const entry = into.get(blame.file) ?? { diags: [], hunk: blame.hunk };
         entry.diags.push(d);
-        blamed.set(blame.file, entry);
+        into.set(blame.file, entry);
       }
       this.time('blame', t);
-      if (!blamed.size) break;
+      const blamed = sure.size ? sure : guessed;
+      if (!blamed.size) {
+        for (const d of unblamed) {
+          this.unattributed.add(diagKey(d));
+          this.note(`a new type error that no edit could be blamed for was left alone: ${this.show(d.path)}:${d.line + 1}:${d.column + 1} TS${d.code} ${d.message.split('\n')[0]}`);
+        }
+        break;
+      }
 
       const earlier = [...this.reverted.keys()];
       for (const [file, { diags, hunk }] of blamed) {
@@ -434,46 +450,66 @@ class UnitCheck {
     // 1. The file's own edit, on the line of the error.
     if (this.kept.has(d.path)) {
       const hunk = this.hunks(d.path).find((h) => containsLine(h, d.line));
-      if (hunk) return { file: d.path, hunk };
+      if (hunk) return { file: d.path, hunk, sure: true };
     }
-    // 2. The edited file that declares what the error is about (an import, a called function, a type).
+    // 2. An edit in the file that declares what the error is about (an import, a called function, a
+    //    type), when that edit touches the declaration or a name the error mentions.
     const sf = program.getSourceFile(d.path);
+    const linked: string[] = [];
     if (sf) {
       for (const { file, declaration } of referencedFiles(program, sf, d)) {
         if (file !== d.path && this.kept.has(file) && (inChain.has(file) || this.isGlobal(file, program))) {
-          return { file, hunk: this.hunkFor(file, d, declaration) };
+          const hunk = this.relatedHunk(file, d, sf, declaration);
+          if (hunk) return { file, hunk, sure: true };
+          linked.push(file);
         }
       }
     }
-    // 3. The file's own edit elsewhere in the file.
-    if (this.kept.has(d.path)) return { file: d.path, hunk: nearestHunk(this.hunks(d.path), d.line) };
-    // 4. The nearest edited dependency, then any edited file that declares globals.
-    const dependency = chain.find((p) => this.kept.has(p));
-    if (dependency) return { file: dependency, hunk: this.hunkFor(dependency, d) };
+    // Guesses: 3. the file's own edit elsewhere in it; 4. an edited file it refers to, the nearest
+    //    edited dependency, any edited file that declares globals.
+    if (this.kept.has(d.path)) return { file: d.path, hunk: nearestHunk(this.hunks(d.path), d.line), sure: false };
+    const dependency = linked[0] ?? chain.find((p) => this.kept.has(p));
+    if (dependency) return { file: dependency, hunk: this.hunkFor(dependency, d), sure: false };
     const global = [...this.kept].find((p) => graph.files.has(p) && this.isGlobal(p, program));
-    if (global) return { file: global, hunk: this.hunkFor(global, d) };
+    if (global) return { file: global, hunk: this.hunkFor(global, d), sure: false };
     return undefined;
   }
 
-  /** The edit in `file` that an error elsewhere is most likely about. */
-  private hunkFor(file: string, d: Diag, declaration?: number): Hunk | undefined {
+  /**
+   * The edit in `file` that an error in `sf` is about, if one is: it overlaps the declaration the error
+   * refers to, or its lines mention a name that the error message quotes or that the error spans.
+   */
+  private relatedHunk(file: string, d: Diag, sf: ts.SourceFile, declaration?: { start: number; end: number }): Hunk | undefined {
     const hunks = this.hunks(file);
     const texts = this.texts.get(file)!;
-    if (declaration !== undefined) {
-      const line = lineOf(texts.after, declaration);
-      const hunk = hunks.find((h) => containsLine(h, line));
+    if (declaration) {
+      const first = lineOf(texts.after, declaration.start);
+      const last = lineOf(texts.after, declaration.end);
+      const hunk = hunks.find((h) => h.newStart <= last && (h.newEnd > first || (h.newStart === h.newEnd && h.newStart >= first)));
       if (hunk) return hunk;
     }
+    const spanned = sf.text.slice(d.start, d.start + d.length);
     const names = [...d.message.matchAll(/'([A-Za-z_$][\w$]*)'/g)].map((m) => m[1]!);
+    if (/^[A-Za-z_$][\w$]*$/.test(spanned)) names.push(spanned);
+    return this.hunkMentioning(file, names);
+  }
+
+  /** The edit in `file` that an error elsewhere is most likely about (for guesses). */
+  private hunkFor(file: string, d: Diag): Hunk | undefined {
+    return this.hunkMentioning(file, [...d.message.matchAll(/'([A-Za-z_$][\w$]*)'/g)].map((m) => m[1]!)) ?? this.hunks(file)[0];
+  }
+
+  private hunkMentioning(file: string, names: readonly string[]): Hunk | undefined {
+    const hunks = this.hunks(file);
+    const texts = this.texts.get(file)!;
     if (names.length) {
       const oldLines = texts.original.split('\n');
       const newLines = texts.after.split('\n');
       const mentions = (lines: string[], from: number, to: number): boolean =>
         lines.slice(from, to).some((line) => names.some((n) => new RegExp(`(^|[^\\w$])${n.replace(/\$/g, '\\$')}([^\\w$]|$)`).test(line)));
-      const hunk = hunks.find((h) => mentions(oldLines, h.oldStart, h.oldEnd) || mentions(newLines, h.newStart, h.newEnd));
-      if (hunk) return hunk;
+      return hunks.find((h) => mentions(oldLines, h.oldStart, h.oldEnd) || mentions(newLines, h.newStart, h.newEnd));
     }
-    return hunks[0];
+    return undefined;
   }
 
   private hunks(path: string): Hunk[] {
@@ -636,14 +672,14 @@ function declaresGlobals(text: string): boolean {
 /**
  * The files that declare what an error is about: the module of the import/export it sits in, the
  * declarations of the names in its span, of the function being called and of the declared type.
- * `declaration` is the offset of the declaration in that file, when one was found.
+ * `declaration` is the range of the declaration in that file, when one was found.
  */
-function referencedFiles(program: ts.Program, sf: ts.SourceFile, d: Diag): Array<{ file: string; declaration?: number }> {
+function referencedFiles(program: ts.Program, sf: ts.SourceFile, d: Diag): Array<{ file: string; declaration?: { start: number; end: number } }> {
   const checker = program.getTypeChecker();
-  const out: Array<{ file: string; declaration?: number }> = [];
+  const out: Array<{ file: string; declaration?: { start: number; end: number } }> = [];
   const addSymbol = (symbol: ts.Symbol | undefined): void => {
     for (let s = symbol, i = 0; s && i < 8; i++) {
-      for (const decl of s.declarations ?? []) out.push({ file: resolve(decl.getSourceFile().fileName), declaration: decl.getStart() });
+      for (const decl of s.declarations ?? []) out.push({ file: resolve(decl.getSourceFile().fileName), declaration: { start: decl.getStart(), end: decl.end } });
       if (!(s.flags & ts.SymbolFlags.Alias)) break;
       try {
         s = checker.getImmediateAliasedSymbol(s);

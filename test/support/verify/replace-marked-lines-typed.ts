@@ -8,7 +8,8 @@ export default defineTransform<Record<string, never>, Array<{ start: number; end
   summary: 'replace-marked-lines, with the type checker loaded (test transform).',
   needsTypes: true,
   collect(file, ctx) {
-    ctx.getTypeChecker().getTypeAtLocation(file);
+    const checker = ctx.getTypeChecker();
+    for (const declaration of file.getVariableDeclarations()) checker.getTypeAtLocation(declaration);
     return plain.collect(file, ctx as never);
   },
   apply(file, matches, ctx) {
