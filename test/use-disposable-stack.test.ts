@@ -171,3 +171,31 @@ describe('use-disposable-stack: runtime notes', () => {
     expect(out.notes.some((n) => n.startsWith('1 JavaScript file(s) now contain `using`'))).toBe(true);
   });
 });
+
+describe('use-disposable-stack: classes that the lib change affects', () => {
+  const source = [
+    'class Gen implements Generator<number> {',
+    '  next() { return { done: true as const, value: undefined }; }',
+    '  return() { return { done: true as const, value: undefined }; }',
+    '  throw(): never { throw new Error(); }',
+    '  [Symbol.iterator]() { return this; }',
+    '}',
+    'class Disposed implements Generator<number> {',
+    '  next() { return { done: true as const, value: undefined }; }',
+    '  return() { return { done: true as const, value: undefined }; }',
+    '  throw(): never { throw new Error(); }',
+    '  [Symbol.iterator]() { return this; }',
+    '  [Symbol.dispose]() {}',
+    '}',
+    '',
+  ].join('\n');
+
+  it('warns at a hand-written Generator when lib lacks esnext.disposable, and not when it has it', async () => {
+    const without = await run(source, { compilerOptions: { target: ts.ScriptTarget.ES2022, lib: ['lib.es2022.d.ts'] } });
+    expect(without.warnings.map((w) => `${w.line}:${w.column} ${w.message}`)).toEqual([
+      '1:1 when this run adds "esnext.disposable" to lib, this class must also declare [Symbol.dispose]() because Generator then extends Disposable (TS2420)',
+    ]);
+    const withLib = await run(source);
+    expect(withLib.warnings).toEqual([]);
+  });
+});

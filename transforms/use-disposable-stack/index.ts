@@ -56,6 +56,39 @@ function siteWarning(site: Site, node: ts.TryStatement, throws: boolean): string
   return message;
 }
 
+/** Interfaces that lib esnext.disposable extends with a dispose method (IteratorObject / AsyncIteratorObject). */
+const SYNC_ITERATOR_OBJECTS = ['IteratorObject', 'Generator', 'ArrayIterator', 'MapIterator', 'SetIterator', 'StringIterator', 'RegExpStringIterator'];
+const ASYNC_ITERATOR_OBJECTS = ['AsyncIteratorObject', 'AsyncGenerator'];
+
+/**
+ * The project step adds esnext.disposable to lib, which gives IteratorObject and AsyncIteratorObject a
+ * dispose method: a class that implements them by hand then fails to type-check (TS2420). Say where.
+ */
+function warnHandWrittenIterators(sf: ts.SourceFile, warn: (at: number, message: string) => void): void {
+  const visit = (n: ts.Node): void => {
+    if ((ts.isClassDeclaration(n) || ts.isClassExpression(n)) && n.heritageClauses) {
+      for (const clause of n.heritageClauses) {
+        if (clause.token !== ts.SyntaxKind.ImplementsKeyword) continue;
+        for (const t of clause.types) {
+          const name = ts.isIdentifier(t.expression) ? t.expression.text : '';
+          const isSync = SYNC_ITERATOR_OBJECTS.includes(name);
+          if (!isSync && !ASYNC_ITERATOR_OBJECTS.includes(name)) continue;
+          const member = isSync ? 'dispose' : 'asyncDispose';
+          const has = n.members.some((m) => m.name && ts.isComputedPropertyName(m.name) && m.name.expression.getText(sf) === `Symbol.${member}`);
+          if (!has) {
+            warn(
+              n.getStart(sf),
+              `when this run adds "esnext.disposable" to lib, this class must also declare [Symbol.${member}]() because ${name} then extends ${isSync ? 'Disposable' : 'AsyncDisposable'} (TS2420)`,
+            );
+          }
+        }
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+}
+
 function finallyThrows(node: ts.TryStatement): boolean {
   let found = false;
   const visit = (n: ts.Node): void => {
@@ -81,7 +114,14 @@ export default defineTransform<Options, Matches>({
 
   collect(file, ctx) {
     const sf = file.compilerNode;
-    if (!sf.text.includes('finally')) return undefined;
+    const warnings: Array<{ at: number; message: string }> = [];
+    if (!libHasDisposable(ctx.compilerOptions) && sf.text.includes('implements')) {
+      warnHandWrittenIterators(sf, (at, message) => warnings.push({ at, message }));
+    }
+    if (!sf.text.includes('finally')) {
+      for (const w of warnings) ctx.warn(w.at, w.message);
+      return undefined;
+    }
     const checker = (): ts.TypeChecker => ctx.getTypeChecker().compilerObject;
     const { sites, refusals } = analyze(sf, checker, { allowThrowInFinally: ctx.options.allowThrowInFinally });
     const tries: ts.TryStatement[] = [];
@@ -90,7 +130,7 @@ export default defineTransform<Options, Matches>({
       ts.forEachChild(n, visit);
     };
     visit(sf);
-    const warnings = refusals.map((r) => ({ at: r.at, message: r.message }));
+    for (const r of refusals) warnings.push({ at: r.at, message: r.message });
     for (const site of sites) {
       const node = tries[site.index]!;
       warnings.push({ at: node.getStart(sf), message: siteWarning(site, node, finallyThrows(node)) });
