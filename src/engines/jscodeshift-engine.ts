@@ -4,7 +4,9 @@
  * jscodeshift does. No disk and no console: texts in, texts and warnings out.
  */
 import { createRequire } from 'node:module';
-import type { JscodeshiftTransform } from '../transform-api/types.js';
+import { dirname, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FileError, JscodeshiftTransform } from '../transform-api/types.js';
 import { BOM } from './text-edits.js';
 import { failWorkFile, toFileError, type WorkFile } from './work-file.js';
 
@@ -43,6 +45,25 @@ function jscodeshiftFor(parser: string | object): unknown {
   return j;
 }
 
+/**
+ * The position in the transform's own code: the first stack frame in the transform module's folder,
+ * even when that folder is inside node_modules (`-t react-codemod/transforms/class`), which the generic
+ * rule skips.
+ */
+function withTransformLocation(error: FileError, modulePath: string | undefined): FileError {
+  if (!modulePath || !error.stack) return error;
+  const dir = dirname(modulePath);
+  for (const line of error.stack.split('\n').slice(1)) {
+    const m = /\(?((?:file:\/\/)?[^()\s]+):(\d+):(\d+)\)?\s*$/.exec(line.trim());
+    if (!m) continue;
+    const file = m[1]!.startsWith('file://') ? fileURLToPath(m[1]!) : m[1]!;
+    if (file.startsWith(dir + sep) && !file.slice(dir.length).includes(`${sep}node_modules${sep}`)) {
+      return { ...error, location: `${file}:${m[2]}:${m[3]}` };
+    }
+  }
+  return error;
+}
+
 /** Per-run counters from `api.stats(name, n)`. */
 export type StatsTable = Record<string, number>;
 
@@ -74,7 +95,7 @@ export async function runJscodeshiftOnFile(
   try {
     out = await transform.fn({ path: file.path, source }, api, { ...options });
   } catch (error) {
-    failWorkFile(file, toFileError(error, transform.name, transform.modulePath));
+    failWorkFile(file, withTransformLocation(toFileError(error, transform.name, transform.modulePath), transform.modulePath));
     return;
   }
   if (out === null || out === undefined || out === '' || out === false) {

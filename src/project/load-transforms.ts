@@ -76,16 +76,25 @@ function isCommonJs(path: string): boolean {
 }
 
 async function importModule(path: string): Promise<Record<string, unknown>> {
-  const ext = extname(path);
-  if (ext === '.ts' || ext === '.mts' || ext === '.cts' || ext === '.tsx') {
-    const { tsImport } = await import('tsx/esm/api');
-    return (await tsImport(pathToFileURL(path).href, import.meta.url)) as Record<string, unknown>;
-  }
+  const typescript = /^\.[cm]?tsx?$/.test(extname(path));
+  // Stack positions of a failing .ts transform should point into its source, not into tsx's output.
+  if (typescript) process.setSourceMapsEnabled(true);
   if (isCommonJs(path)) {
-    const required = createRequire(path)(path) as unknown;
+    let required = typescript ? undefined : (createRequire(path)(path) as unknown);
+    // A .ts file, or a .js file with import/export in a CommonJS package (which Node loads as an ES module,
+    // where `require` is not defined): compiled to CommonJS, as jscodeshift compiles transforms with Babel
+    // (react-codemod's manual-bind-to-arrow mixes `export default` and `require`).
+    if (typescript || isModuleNamespace(required)) {
+      const { require: tsxRequire } = await import('tsx/cjs/api');
+      required = tsxRequire(path, import.meta.url) as unknown;
+    }
     return typeof required === 'function' || typeof required !== 'object' || required === null
       ? { default: required }
       : { default: required, ...(required as Record<string, unknown>) };
+  }
+  if (typescript) {
+    const { tsImport } = await import('tsx/esm/api');
+    return (await tsImport(pathToFileURL(path).href, import.meta.url)) as Record<string, unknown>;
   }
   return (await import(pathToFileURL(path).href)) as Record<string, unknown>;
 }
@@ -120,6 +129,10 @@ export async function importTransformModule(path: string, spec = path): Promise<
     parser,
     modulePath: path,
   };
+}
+
+function isModuleNamespace(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && (value as { [Symbol.toStringTag]?: unknown })[Symbol.toStringTag] === 'Module';
 }
 
 function isCodemigrateTransform(value: unknown): value is Transform {
