@@ -5,7 +5,7 @@
  * and exactly the declared warnings. It reads fixture files (it is test tooling), never writes them.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, isAbsolute, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { getSyntaxError } from '../engines/ts-morph-engine.js';
 import { stripBom } from '../engines/text-edits.js';
 import { createWorkFile, type WorkFile } from '../engines/work-file.js';
 import { executeTransforms, toFileResult } from '../pipeline/execute.js';
+import { loadTransform } from '../project/load-transforms.js';
 import { createProjectUnit } from '../project/project-unit.js';
 import { resolveOptions } from '../transform-api/define-transform.js';
 import type { FileError, FileStatus, ProjectInfo, Transform, Warning } from '../transform-api/types.js';
@@ -122,15 +123,32 @@ export interface FixtureFolder {
 }
 
 export interface DescribeFixturesSettings {
-  /** Only the cases of `<prefix>.input.*` (jscodeshift's layout: `__testfixtures__/<name>.input.js`), and only those count. */
+  /**
+   * Only the case `<prefix>.input.*` (jscodeshift's layout: `__testfixtures__/<name>.input.js` next to the
+   * transform), and only it counts. Like jscodeshift's `testFilePrefix`, it may name a subfolder:
+   * `class/class-anonymous` is `__testfixtures__/class/class-anonymous.input.js`.
+   */
   prefix?: string;
   /** `--parser` for jscodeshift transforms. */
   parser?: string;
+  /** Options for the transform, under the case's own `<case>.options.json` (jscodeshift's `defineTest` options). */
+  options?: Record<string, unknown>;
+  /**
+   * `exact` (the default): exact text, a second run that changes nothing, declared warnings only.
+   * `jscodeshift`: what jscodeshift's `defineTest` checks, for tests moved over unchanged: the texts compared
+   * after trimming, an empty output file meaning "the transform returns nothing" (the file is skipped), no
+   * second run; warnings must still be declared.
+   */
+  compare?: 'exact' | 'jscodeshift';
 }
 
 /** Reads a fixture folder: its cases, its stray files and its folder-wide settings. */
 export function readFixtureFolder(dirOrUrl: string | URL, settings: DescribeFixturesSettings = {}): FixtureFolder {
-  const dir = typeof dirOrUrl === 'string' ? resolve(dirOrUrl) : fileURLToPath(dirOrUrl);
+  let dir = typeof dirOrUrl === 'string' ? resolve(dirOrUrl) : fileURLToPath(dirOrUrl);
+  if (settings.prefix?.includes('/')) {
+    dir = join(dir, dirname(settings.prefix));
+    settings = { ...settings, prefix: basename(settings.prefix) };
+  }
   const entries = readdirSync(dir).sort();
   const fileSet = new Set(entries.filter((e) => statSync(join(dir, e)).isFile()));
   const claimed = new Set<string>(['options.json', 'tsconfig.json', 'README.md']);
@@ -192,7 +210,7 @@ export interface CaseCheck {
 /** Runs one fixture case and its second run; the caller asserts. */
 export async function runFixtureCase(transform: Transform, folder: FixtureFolder, c: FixtureCase, settings: DescribeFixturesSettings = {}): Promise<CaseCheck> {
   const source = readFileSync(c.inputPath, 'utf8');
-  const options = { ...folder.options, ...(c.optionsPath ? readJson(c.optionsPath) : {}) };
+  const options = { ...folder.options, ...settings.options, ...(c.optionsPath ? readJson(c.optionsPath) : {}) };
   const applySettings: ApplySettings = { compilerOptions: folder.compilerOptions, parser: settings.parser, inMemory: false };
   const output = await applyTransform(transform, { path: c.inputPath, source }, options, applySettings);
   const expectedOutput = c.outputPath ? readFileSync(c.outputPath, 'utf8') : source;
@@ -215,29 +233,39 @@ export function describeFixtures(transform: Transform, dirOrUrl: string | URL, s
       expect(folder.stray, 'files that belong to no case (name them <case>.input|output|options|warnings)').toEqual([]);
     });
     for (const c of folder.cases) {
-      it(c.name, async () => {
-        const unchangedCase = c.name.startsWith('unchanged-') || settings.prefix !== undefined && !c.outputPath;
-        if (c.outputPath && c.name.startsWith('unchanged-')) {
-          throw new Error(`${c.name}: a case named unchanged-* must not have an output file`);
-        }
-        if (!c.outputPath && !unchangedCase) {
-          throw new Error(`${c.name}: no ${c.name}.output.* file; a case without output must be named unchanged-*`);
-        }
-        const check = await runFixtureCase(transform, folder, c, settings);
-        expect(check.output.error, 'the transform failed').toBeUndefined();
-        expect(check.output.output).toBe(check.expectedOutput);
-        expect(formatFixtureWarnings(check.output.warnings)).toEqual(check.expectedWarnings);
-        expect(check.secondRun.error, 'the second run failed').toBeUndefined();
-        expect(check.secondRun.output, 'a second run must change nothing').toBe(check.output.output);
-        if (transform.engine === 'ts-morph' || /\.[cm]?tsx?$/.test(c.inputPath)) {
-          const parsed = createProjectUnit({}, folder.compilerOptions, { inMemory: true })
-            .getProject()
-            .createSourceFile(join('/', basename(c.inputPath)), check.output.output);
-          expect(getSyntaxError(parsed), 'the output must parse').toBeUndefined();
-        }
-      });
+      it(c.name, () => checkFixtureCase(transform, folder, c, settings));
     }
   });
+}
+
+/** Runs one fixture case and asserts everything the harness proves (vitest's expect). */
+export async function checkFixtureCase(transform: Transform, folder: FixtureFolder, c: FixtureCase, settings: DescribeFixturesSettings = {}): Promise<void> {
+  const unchangedCase = c.name.startsWith('unchanged-') || settings.prefix !== undefined && !c.outputPath;
+  if (c.outputPath && c.name.startsWith('unchanged-')) {
+    throw new Error(`${c.name}: a case named unchanged-* must not have an output file`);
+  }
+  if (!c.outputPath && !unchangedCase) {
+    throw new Error(`${c.name}: no ${c.name}.output.* file; a case without output must be named unchanged-*`);
+  }
+  const check = await runFixtureCase(transform, folder, c, settings);
+  expect(check.output.error, 'the transform failed').toBeUndefined();
+  if (settings.compare === 'jscodeshift') {
+    // jscodeshift's applyTransform: (output || '').trim() against expected.trim().
+    const returned = check.output.status === 'skipped' ? '' : check.output.output;
+    expect(returned.trim()).toBe(check.expectedOutput.trim());
+    expect(formatFixtureWarnings(check.output.warnings)).toEqual(check.expectedWarnings);
+    return;
+  }
+  expect(check.output.output).toBe(check.expectedOutput);
+  expect(formatFixtureWarnings(check.output.warnings)).toEqual(check.expectedWarnings);
+  expect(check.secondRun.error, 'the second run failed').toBeUndefined();
+  expect(check.secondRun.output, 'a second run must change nothing').toBe(check.output.output);
+  if (transform.engine === 'ts-morph' || /\.[cm]?tsx?$/.test(c.inputPath)) {
+    const parsed = createProjectUnit({}, folder.compilerOptions, { inMemory: true })
+      .getProject()
+      .createSourceFile(join('/', basename(c.inputPath)), check.output.output);
+    expect(getSyntaxError(parsed), 'the output must parse').toBeUndefined();
+  }
 }
 
 /** The conventional fixture folder of a built-in transform. */
@@ -247,3 +275,48 @@ export function fixtureDir(root: string, transformName: string): string {
   return dir;
 }
 
+
+// ---------------------------------------------------------------------------------------------------------------
+// jscodeshift's layout: `__testfixtures__/<prefix>.input.js` and `.output.js` next to the transform module.
+
+/** jscodeshift's `defineTest` options argument: `{ parser }` picks the parser, as in jscodeshift. */
+export interface DefineTestOptions {
+  parser?: string;
+}
+
+/**
+ * jscodeshift's `defineTest(dirName, transformName, options, testFilePrefix, testOptions)`, with the same
+ * arguments and the same layout, so that jscodeshift tests move over by changing only the import:
+ * the transform is `<dirName>/../<transformName>` and its case `<dirName>/../__testfixtures__/<testFilePrefix
+ * or transformName>.input.*` with `.output.*`. The case runs through codemigrate's engine (the CLI's code
+ * path) and is checked as jscodeshift checks it (`compare: 'jscodeshift'`: trimmed texts, an empty output
+ * file for "returns nothing"), plus no undeclared `api.report` warnings. For the stricter checks (exact
+ * text, a second run that changes nothing), use `describeFixtures(transform, dir, { prefix })`.
+ */
+export function defineTest(
+  dirName: string,
+  transformName: string,
+  options?: Record<string, unknown> | null,
+  testFilePrefix?: string,
+  testOptions?: DefineTestOptions,
+): void {
+  const prefix = testFilePrefix || transformName;
+  describe(transformName, () => {
+    it(testFilePrefix ? `transforms correctly using "${testFilePrefix}" data` : 'transforms correctly', async () => {
+      const transform = await loadTransformFile(join(dirName, '..', transformName));
+      const settings: DescribeFixturesSettings = { prefix, options: options ?? {}, parser: testOptions?.parser, compare: 'jscodeshift' };
+      const folder = readFixtureFolder(join(dirName, '..', '__testfixtures__'), settings);
+      expect(folder.cases.map((c) => c.name), `no ${prefix}.input.* in ${folder.dir}`).toHaveLength(1);
+      await checkFixtureCase(transform, folder, folder.cases[0]!, settings);
+    });
+  });
+}
+
+/**
+ * Loads a transform file the way `migrate run -t <file>` does: a jscodeshift transform (CommonJS or ESM,
+ * .js/.cjs/.mjs/.ts, with its `parser` export) or a `defineTransform` module. Extensions may be left out.
+ */
+export async function loadTransformFile(pathOrUrl: string | URL): Promise<Transform> {
+  const path = typeof pathOrUrl === 'string' ? resolve(pathOrUrl) : fileURLToPath(pathOrUrl);
+  return loadTransform(path, dirname(path));
+}
