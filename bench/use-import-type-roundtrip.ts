@@ -19,6 +19,7 @@ import { createWorkFile } from '../src/engines/work-file.js';
 import { executeTransforms, toFileResult } from '../src/pipeline/execute.js';
 import { createProjectUnit } from '../src/project/project-unit.js';
 import transform from '../transforms/use-import-type/index.js';
+import { corpusOptions } from './use-import-type-options.js';
 import { clean, detype, emitJs, fetchPackage, listTsFiles, readMarks, readText, rel, ROOT, writeJson } from './use-import-type-corpus.js';
 
 const args = process.argv.slice(2);
@@ -28,22 +29,6 @@ const arg = (name: string): string | undefined => {
 };
 const spec = arg('--package') ?? 'effect@3.22.4';
 const style = arg('--style') ?? 'auto';
-
-/** Compiler options per corpus (the packages ship no tsconfig for src/, or one that needs their repo). */
-export function corpusOptions(pkgRoot: string): ts.CompilerOptions {
-  return {
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.ESNext,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
-    strict: true,
-    exactOptionalPropertyTypes: true,
-    skipLibCheck: true,
-    types: [],
-    baseUrl: undefined,
-    paths: { rxjs: [join(pkgRoot, 'detyped-src/index.ts')], 'rxjs/*': [join(pkgRoot, 'detyped-src/*')] },
-  };
-}
 
 async function main(): Promise<void> {
   const pkgRoot = fetchPackage(spec);

@@ -10,6 +10,7 @@
 import { ts } from 'ts-morph';
 import { defineTransform, option } from '../../src/transform-api/define-transform.js';
 import type { TextEdit, TransformContext } from '../../src/transform-api/types.js';
+import { declaredAtTop, meaningOf, ModuleIndex, shadowedLocally } from './resolve.js';
 import { classify, collectMetadataIds, isReference, isScopeDeclarationName, jsxFactoryRoots, type Ref } from './usage.js';
 import {
   hasComments,
@@ -275,7 +276,25 @@ function analyse(sf: ts.SourceFile, ctx: TransformContext<Options>): Matches | u
     moduleCache.set(moduleSym, info);
     return info;
   };
+  const index = new ModuleIndex(ctx.project, options);
+  const fromKind = (k: string): TargetInfo | undefined =>
+    k === 'value' ? { resolved: true, hasValue: true } : k === 'type' || k === 'empty' ? { resolved: true, hasValue: false } : undefined;
   const targetOf = (b: Binding): TargetInfo => {
+    if (ts.isImportDeclaration(b.decl) && ts.isStringLiteral(b.decl.moduleSpecifier)) {
+      const target = index.resolve(b.decl.moduleSpecifier.text, sf);
+      if (target) {
+        const u = b.unit;
+        const k =
+          u.kind === 'namespace'
+            ? index.moduleKind(target)
+            : index.exportKind(target, u.kind === 'default' ? 'default' : ((u.node as ts.ImportSpecifier).propertyName ?? (u.node as ts.ImportSpecifier).name).text);
+        const info = fromKind(k);
+        if (info) return info;
+      }
+    }
+    return targetByChecker(b);
+  };
+  const targetByChecker = (b: Binding): TargetInfo => {
     const alias = aliasOf(b);
     if (b.unit.kind === 'namespace' || (b.unit.kind === 'equals' && alias)) {
       const target = alias ? checker().getAliasedSymbol(alias) : undefined;
@@ -293,7 +312,30 @@ function analyse(sf: ts.SourceFile, ctx: TransformContext<Options>): Matches | u
   for (const list of bindings.values()) {
     for (const b of list) {
       let refs = b.refs;
-      if (b.shadowed || list.length > 1) {
+      let cheap: Ref[] | undefined;
+      if (b.shadowed && list.length === 1) {
+        cheap = [];
+        for (const r of refs) {
+          const n = name(b);
+          if (r.kind === 'exportLocal' || r.kind === 'exportDefault') {
+            // Top level: a local value of the same name takes the value side of the export.
+            if (declaredAtTop(sf, n, 'value')) b.mergedValueUse = true;
+            else cheap.push(r);
+            continue;
+          }
+          const meaning = r.kind === 'type' ? meaningOf(r.id, true) : r.kind === 'alias' ? 'namespace' : 'value';
+          const shadowed = shadowedLocally(r.id, n, meaning);
+          if (shadowed === undefined) {
+            cheap = undefined;
+            break;
+          }
+          if (shadowed) continue;
+          if (meaning !== 'type' && declaredAtTop(sf, n, meaning)) continue; // a companion value at the top level
+          cheap.push(r);
+        }
+      }
+      if (cheap) refs = cheap;
+      else if (b.shadowed || list.length > 1) {
         const alias = aliasOf(b);
         const c = checker();
         const mergedWithValue = alias ? (alias.flags & ts.SymbolFlags.Value) !== 0 : false;
@@ -363,8 +405,8 @@ function analyse(sf: ts.SourceFile, ctx: TransformContext<Options>): Matches | u
     } else if (computed.length > 0) {
       warn(decl, `dropped module load: '${m ?? decl.getText(sf)}' was loaded only for computed keys of type members (\`[${computed[0]!.id.text}]\`); the import is now type-only and no longer runs the module`);
     } else if (options.verbatimModuleSyntax) {
-      const target = ts.isImportDeclaration(decl) ? checker().getSymbolAtLocation(decl.moduleSpecifier) : undefined;
-      if (target && moduleHasSideEffects(target)) {
+      const target = m !== undefined ? index.resolve(m, sf) : undefined;
+      if (target && fileHasSideEffects(target)) {
         warn(decl, `runtime import removed: '${m}' has top-level side effects and was loaded only for types; add \`import '${m}'\` if they are needed`);
       }
     }
@@ -412,6 +454,18 @@ function analyse(sf: ts.SourceFile, ctx: TransformContext<Options>): Matches | u
 
   // 6. Export declarations.
   const localTypeOnly = (spec: ts.ExportSpecifier): boolean | undefined => {
+    const localName = (spec.propertyName ?? spec.name).text;
+    if (ts.isIdentifier(spec.propertyName ?? spec.name)) {
+      const own = bindings.get(localName);
+      if (declaredAtTop(sf, localName, 'value')) return false;
+      if (own && own.length === 1) return own[0]!.unit.isType;
+      const k = index.localKind(sf, localName);
+      if (k === 'value') return false;
+      if (k === 'type') return true;
+    }
+    return localTypeOnlyByChecker(spec);
+  };
+  const localTypeOnlyByChecker = (spec: ts.ExportSpecifier): boolean | undefined => {
     const c = checker();
     const local = c.getExportSpecifierLocalTargetSymbol(spec);
     if (!local) return undefined;
@@ -434,19 +488,23 @@ function analyse(sf: ts.SourceFile, ctx: TransformContext<Options>): Matches | u
     const m = moduleName(decl);
     if (!clause || ts.isNamespaceExport(clause)) {
       // export * from 'm' / export * as ns from 'm'
-      if (!decl.moduleSpecifier) continue;
-      const target = checker().getSymbolAtLocation(decl.moduleSpecifier);
-      if (!target) {
-        continue;
+      if (!decl.moduleSpecifier || m === undefined) continue;
+      const targetFile = index.resolve(m, sf);
+      const cheap = targetFile ? index.moduleKind(targetFile) : 'unknown';
+      if (cheap === 'value' || cheap === 'empty') continue;
+      if (cheap === 'unknown') {
+        const target = checker().getSymbolAtLocation(decl.moduleSpecifier);
+        if (!target) continue;
+        const info = moduleInfo(target);
+        if (!info.resolved || info.hasValue) continue;
+        if (checker().getExportsOfModule(target).length === 0) continue;
       }
-      const info = moduleInfo(target);
-      if (!info.resolved || info.hasValue) continue;
-      if (checker().getExportsOfModule(target).length === 0) continue;
+      const sideEffects = targetFile ? fileHasSideEffects(targetFile) : false;
       if (decl.attributes) {
         warn(decl.attributes, `left alone: import attributes (\`with { … }\`) cannot be combined with a type-only export`);
         continue;
       }
-      if (moduleHasSideEffects(target)) {
+      if (sideEffects) {
         warn(decl, `left alone: '${m}' exports only types but has top-level side effects, which \`export type *\` would stop running`);
         continue;
       }
@@ -463,9 +521,14 @@ function analyse(sf: ts.SourceFile, ctx: TransformContext<Options>): Matches | u
       }
       let isType: boolean | undefined;
       if (decl.moduleSpecifier) {
-        const sym = checker().getExportSpecifierLocalTargetSymbol(spec);
-        const info = symbolInfo(sym);
-        isType = info.resolved ? !info.hasValue : undefined;
+        const targetFile = m !== undefined ? index.resolve(m, sf) : undefined;
+        const k = targetFile ? index.exportKind(targetFile, (spec.propertyName ?? spec.name).text) : 'unknown';
+        if (k === 'value' || k === 'type') isType = k === 'type';
+        else {
+          const sym = checker().getExportSpecifierLocalTargetSymbol(spec);
+          const info = symbolInfo(sym);
+          isType = info.resolved ? !info.hasValue : undefined;
+        }
       } else {
         isType = localTypeOnly(spec);
       }
@@ -483,9 +546,8 @@ function analyse(sf: ts.SourceFile, ctx: TransformContext<Options>): Matches | u
     plans.push({ kind: 'export', decl, specs });
   }
 
-  function moduleHasSideEffects(moduleSym: ts.Symbol): boolean {
-    const file = moduleSym.declarations?.find(ts.isSourceFile);
-    if (!file || file.isDeclarationFile) return false;
+  function fileHasSideEffects(file: ts.SourceFile): boolean {
+    if (file.isDeclarationFile) return false;
     return file.statements.some((st) => {
       if (ts.isImportDeclaration(st)) return !st.importClause;
       if (ts.isExpressionStatement(st) || ts.isIfStatement(st) || ts.isIterationStatement(st, false) || ts.isTryStatement(st) || ts.isBlock(st)) {
