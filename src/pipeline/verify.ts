@@ -252,7 +252,11 @@ class UnitCheck {
       t = performance.now();
       afterProgram = this.buildProgram('after', afterProgram);
       graph = this.buildGraph(afterProgram);
-      toCheck = this.affected(graph, [...blamed.keys()], afterProgram);
+      // Only files that still see a kept edit can have new errors: the others are back to their state
+      // before the run (when the only edits they saw were reverted), so they need no second check.
+      const tainted = this.affected(graph, [...this.kept], afterProgram);
+      toCheck = new Set([...this.affected(graph, [...blamed.keys()], afterProgram)].filter((p) => tainted.has(p)));
+      for (const path of afterDiags.keys()) if (!tainted.has(path)) afterDiags.delete(path);
       this.time('after program', t);
     }
     this.stats.reverted += this.reverted.size;
