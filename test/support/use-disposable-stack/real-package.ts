@@ -8,7 +8,6 @@
 // Tarballs are fetched with `npm pack` into .bench-cache/use-disposable-stack/ (git-ignored) and reused.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Project, ts } from 'ts-morph';
@@ -34,7 +33,7 @@ const TSCONFIG = `{
 }
 `;
 
-function fetchPackage(spec: string): string {
+function fetchPackage(spec: string): { src: string; home: string } {
   mkdirSync(CACHE, { recursive: true });
   const [name, version] = [spec.slice(0, spec.lastIndexOf('@')), spec.slice(spec.lastIndexOf('@') + 1)];
   const tarball = join(CACHE, `${name.replace(/^@/, '').replace('/', '-')}-${version}.tgz`);
@@ -50,14 +49,26 @@ function fetchPackage(spec: string): string {
   mkdirSync(dir, { recursive: true });
   execFileSync('tar', ['-xzf', tarball, '-C', dir]);
   if (!existsSync(join(dir, 'package/src'))) throw new Error(`${spec} ships no src/ folder`);
-  return join(dir, 'package/src');
+  // Its runtime dependencies (only those: its dev tooling is irrelevant), in a folder that also holds the
+  // work copies, so that imports resolve when they are type-checked.
+  const deps = (JSON.parse(readFileSync(join(dir, 'package/package.json'), 'utf8')) as { dependencies?: Record<string, string> }).dependencies ?? {};
+  const home = join(dir, 'deps');
+  mkdirSync(home, { recursive: true });
+  writeFileSync(join(home, 'package.json'), JSON.stringify({ name: 'deps', private: true, dependencies: deps }, null, 2));
+  try {
+    execFileSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock', '--silent'], { cwd: home, stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    throw new Error(`cannot install the dependencies of ${spec}: ${(error as Error).message}`);
+  }
+  return { src: join(dir, 'package/src'), home };
 }
 
 function diagnostics(dir: string): string[] {
   const project = new Project({ tsConfigFilePath: join(dir, 'tsconfig.json') });
   return project.getPreEmitDiagnostics().map((d) => {
     const file = d.getSourceFile()?.getFilePath();
-    return `${file ? relative(dir, file) : '<global>'} TS${d.getCode()} ${ts.flattenDiagnosticMessageText(d.compilerObject.messageText, ' ')}`;
+    const message = ts.flattenDiagnosticMessageText(d.compilerObject.messageText, ' ').split(dir).join('<root>');
+    return `${file ? relative(dir, file) : '<global>'} TS${d.getCode()} ${message}`;
   });
 }
 
@@ -76,25 +87,25 @@ function countTryFinally(dir: string): number {
 let failed = false;
 for (const spec of PACKAGES) {
   const started = Date.now();
-  const src = fetchPackage(spec);
-  const work = mkdtempSync(join(tmpdir(), 'uds-real-'));
+  const { src, home } = fetchPackage(spec);
+  const work = mkdtempSync(join(home, '.work-'));
   cpSync(src, join(work, 'src'), { recursive: true });
   writeFileSync(join(work, 'tsconfig.json'), TSCONFIG);
   writeFileSync(join(work, 'package.json'), '{ "name": "real-package-check", "private": true }\n');
 
   const sites = countTryFinally(work);
   const before = diagnostics(work);
-  const summary = await migrate({ transforms: ['use-disposable-stack'], cwd: work, write: true, allowDirty: true });
+  const summary = await migrate({ transforms: ['use-disposable-stack'], cwd: work, write: true, allowDirty: true, gitignore: false });
   if (process.env.SHOW_DIFF) for (const f of summary.files) if (f.diff) console.log(f.diff);
   const tsconfigAfter = readFileSync(join(work, 'tsconfig.json'), 'utf8');
   const after = diagnostics(work);
   // The same original sources with the tsconfig the project step wrote: what the lib change alone adds.
-  const libOnly = mkdtempSync(join(tmpdir(), 'uds-real-lib-'));
+  const libOnly = mkdtempSync(join(home, '.work-lib-'));
   cpSync(src, join(libOnly, 'src'), { recursive: true });
   writeFileSync(join(libOnly, 'tsconfig.json'), tsconfigAfter);
   const withLib = diagnostics(libOnly);
   rmSync(libOnly, { recursive: true, force: true });
-  const second = await migrate({ transforms: ['use-disposable-stack'], cwd: work, write: false, allowDirty: true });
+  const second = await migrate({ transforms: ['use-disposable-stack'], cwd: work, write: false, allowDirty: true, gitignore: false });
 
   const minus = (a: readonly string[], b: readonly string[]): string[] => {
     const rest = [...b];
@@ -125,6 +136,7 @@ for (const spec of PACKAGES) {
   console.log(`tsconfig lib after the run: ${/"lib": \[[^\]]*\]/.exec(tsconfigAfter)?.[0] ?? '(none)'}`);
   for (const n of summary.notes) console.log(`note: ${n.message.slice(0, 160)}`);
   console.log(`diagnostics: original ${before.length}; original with the new lib ${withLib.length} (${fromLib.length} added by the lib change alone); after the rewrite ${after.length}`);
+  if (before.length <= 5) for (const d of before) console.log(`  ORIGINAL ${d}`);
   for (const d of fromLib.slice(0, 20)) console.log(`  LIB ${d}`);
   console.log(`new diagnostics from the rewritten code: ${added.length}, gone: ${gone.length}`);
   for (const d of added.slice(0, 20)) console.log(`  NEW ${d}`);
