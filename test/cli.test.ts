@@ -161,6 +161,20 @@ describe('--print, --silent, colours', () => {
     expect(r.out).toBe('');
     expect(r.err).toMatch(/^failed a\.ts \(throw-on-boom\): boom in a\.ts\n {2}at .*throw-on-boom\.ts\S*\n$/);
   });
+  it('--silent still prints usage errors', async () => {
+    const dir = basicProject();
+    const r = await cli(dir, ['run', '-t', RENAME, '--silent', 'missing.ts']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^error path not found: missing\.ts\n/);
+  });
+  it('--verbose adds the skipped files with their reasons and the timings per phase', async () => {
+    const dir = makeProject({ 'a.ts': 'const foo = 1;\n', 'b.d.ts': 'declare const foo: 1;\n' });
+    const r = await cli(dir, ['run', '-t', RENAME, '--verbose', 'a.ts', 'b.d.ts']);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('b.d.ts skipped: declaration files (.d.ts) are never edited\n');
+    for (const phase of ['load transforms', 'load project', 'transform']) expect(r.err).toMatch(new RegExp(`^${phase}: \\d+ ms$`, 'm'));
+    expect(r.err).toMatch(/^1 changed · 0 unchanged · 1 skipped · \+1 −1 · /m);
+  });
   it('colours the diff and warnings when colour is on', async () => {
     const dir = basicProject();
     const r = await cli(dir, ['run', '-t', RENAME], { color: true });
@@ -227,7 +241,7 @@ describe('transforms', () => {
 
   it('a file that does not parse fails alone: exit 3, every other file gets its result', async () => {
     const dir = makeProject({ 'a.ts': 'const foo = 1;\n', 'b.ts': 'const foo = ;;(\n', 'c.ts': 'const foo = 2;\n', 'd.ts': 'let x;\n' });
-    const r = await cli(dir, ['run', '-t', RENAME, '--json']);
+    const r = await cli(dir, ['run', '-t', RENAME, '--json', '--fail-on-error']);
     expect(r.code).toBe(3);
     const report = JSON.parse(r.out);
     expect(report.files.map((f: { status: string }) => f.status)).toEqual(['changed', 'failed', 'changed', 'unchanged']);
