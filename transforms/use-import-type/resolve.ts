@@ -240,9 +240,11 @@ type Meaning = 'value' | 'type' | 'namespace';
 /** The meaning a reference is looked up with. */
 export function meaningOf(id: ts.Identifier, inType: boolean): Meaning {
   const p = id.parent;
+  let top: ts.Node = id;
+  while (ts.isQualifiedName(top.parent) && top.parent.left === top) top = top.parent;
+  if (ts.isTypeQueryNode(top.parent)) return 'value'; // typeof x / typeof x.y
   if (ts.isQualifiedName(p) && p.left === id) return 'namespace';
-  if (ts.isTypeQueryNode(p) || (ts.isQualifiedName(p) && ts.isTypeQueryNode(p.parent))) return 'value';
-  if (ts.isTypeReferenceNode(p) || (ts.isExpressionWithTypeArguments(p) && inType)) return 'type';
+  if (inType && ts.isPropertyAccessExpression(p) && p.expression === id) return 'namespace'; // implements ns.X
   return inType ? 'type' : 'value';
 }
 

@@ -1,0 +1,2 @@
+import { v } from './lib/values';
+export function g(v: string): typeof v { return v; }
