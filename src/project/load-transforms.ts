@@ -80,11 +80,21 @@ async function importModule(path: string): Promise<Record<string, unknown>> {
   // Stack positions of a failing .ts transform should point into its source, not into tsx's output.
   if (typescript) process.setSourceMapsEnabled(true);
   if (isCommonJs(path)) {
-    let required = typescript ? undefined : (createRequire(path)(path) as unknown);
+    let required: unknown;
+    let compile = typescript;
+    if (!typescript) {
+      try {
+        required = createRequire(path)(path) as unknown;
+      } catch (error) {
+        // Top-level `require` in a file Node took for an ES module.
+        if (!(error instanceof ReferenceError && /in ES module scope/.test(error.message))) throw error;
+        compile = true;
+      }
+    }
     // A .ts file, or a .js file with import/export in a CommonJS package (which Node loads as an ES module,
     // where `require` is not defined): compiled to CommonJS, as jscodeshift compiles transforms with Babel
     // (react-codemod's manual-bind-to-arrow mixes `export default` and `require`).
-    if (typescript || isModuleNamespace(required)) {
+    if (compile || isModuleNamespace(required)) {
       const { require: tsxRequire } = await import('tsx/cjs/api');
       required = tsxRequire(path, import.meta.url) as unknown;
     }
