@@ -152,6 +152,21 @@ describe('the check repeats until nothing new remains', () => {
   });
 });
 
+describe('files the check cannot see', () => {
+  it('keeps the edit of a changed file outside the type-checked program, and says it was not verified', async () => {
+    const dir = project({
+      'src/a.ts': "export const label = 'x'; //@edit: export const label = 'y';\n",
+      'src/tool.js': 'export const n = 1; //@edit: export const n = missing;\n',
+    });
+    const { summary } = await run({ cwd: dir, transforms: [EDIT], verify: true });
+    expect(statuses(summary)).toEqual({ 'src/a.ts': 'changed', 'src/tool.js': 'changed' });
+    expect(summary.notes).toContainEqual({
+      transform: 'verify',
+      message: '1 changed file is not part of the type-checked program (for example .js without allowJs), so it was not verified: src/tool.js',
+    });
+  });
+});
+
 describe('project files edited by transforms', () => {
   const FIND_LAST = { 'src/last.ts': 'export const last = [1, 2].at(-1); //@edit: export const last = [1, 2].findLast((x) => x > 0);\n' };
 
