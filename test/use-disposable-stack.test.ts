@@ -199,3 +199,14 @@ describe('use-disposable-stack: classes that the lib change affects', () => {
     expect(withLib.warnings).toEqual([]);
   });
 });
+
+describe('use-disposable-stack: comments that would have nowhere to go', () => {
+  it('refuses a comment between `try` and its brace', async () => {
+    const source = 'declare const r: { close(): void };\ntry /* hot path */ {\n  r.close();\n} finally {\n  r.close();\n}\n';
+    const out = await run(source);
+    expect(out.output).toBe(source);
+    expect(out.warnings.map((w) => `${w.line}:${w.column} ${w.message}`)).toEqual([
+      '2:1 left alone: a comment next to the `try` or `finally` keyword would be lost',
+    ]);
+  });
+});

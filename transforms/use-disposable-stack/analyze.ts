@@ -282,7 +282,9 @@ function hasCommentsBetweenBlocks(node: ts.TryStatement, text: string): boolean 
   const sf = node.getSourceFile();
   const afterPrevious = node.catchClause ? node.catchClause.end : node.tryBlock.end;
   const gap = text.slice(afterPrevious, finallyBlock.getStart(sf));
-  return !/^\s*finally\s*$/.test(gap);
+  if (!/^\s*finally\s*$/.test(gap)) return true;
+  // `try /* … */ {`: the try keyword and its brace are replaced.
+  return text.slice(node.getStart(sf) + 'try'.length, node.tryBlock.getStart(sf)).trim() !== '';
 }
 
 function isStatementListParent(n: ts.Node): n is ts.Block | ts.SourceFile | ts.ModuleBlock | ts.CaseOrDefaultClause {
@@ -427,7 +429,7 @@ export function analyze(sf: ts.SourceFile, checker: CheckerGetter | undefined, o
     else if (node.finallyBlock.statements.length === 0 && text.slice(node.finallyBlock.getStart(sf) + 1, node.finallyBlock.end - 1).trim() === '') {
       c.refusal = 'the finally is empty: there is nothing to register';
     } else if (c.async && !canAwaitAt(node)) c.refusal = 'the finally awaits outside an async function or module top level';
-    else if (hasCommentsBetweenBlocks(node, text)) c.refusal = 'a comment next to the `finally` keyword would be lost';
+    else if (hasCommentsBetweenBlocks(node, text)) c.refusal = 'a comment next to the `try` or `finally` keyword would be lost';
     candidates.set(node, c);
     if (c.refusal) refusals.push({ at: node.getStart(sf), message: `left alone: ${c.refusal}` });
   });
