@@ -19,7 +19,7 @@ import { OptionError, resolveOptions } from '../transform-api/define-transform.j
 import type { FileResult, RunNote, RunSummary, Transform } from '../transform-api/types.js';
 import { executeTransforms, toFileResult, type ExecuteSettings, type TransformRun } from './execute.js';
 import { verifyResults } from './verify.js';
-import { writeAtomically, writeResults } from './write-results.js';
+import { unwritableReason, writeAtomically, writeResults } from './write-results.js';
 
 export interface RunOptions {
   cwd: string;
@@ -112,6 +112,11 @@ export async function run(options: RunOptions): Promise<RunOutcome> {
   const write = options.write ?? options.mode === 'write';
   const mode: RunSummary['mode'] = write ? 'write' : (options.mode ?? 'preview');
 
+  // A --patch file that cannot be written is a usage error, found before anything runs or is written.
+  const patchPath = options.patchFile === undefined ? undefined : resolvePatchPath(cwd, options.patchFile);
+  const patchProblem = patchPath && unwritableReason(patchPath);
+  if (patchProblem) throw new UsageError(`--patch ${options.patchFile}: ${patchProblem}`, 'give a file path in an existing directory, e.g. --patch changes.patch');
+
   let t = performance.now();
   // A bad option is a usage error: the Node API promises a UsageError, not define-transform's OptionError.
   const runs = await resolveTransformRuns(options.transforms, options.options ?? {}, cwd).catch((error: unknown) => {
@@ -184,8 +189,8 @@ export async function run(options: RunOptions): Promise<RunOutcome> {
     written = true;
     t = lap('write', t);
   }
-  if (options.patchFile) {
-    writeAtomically(resolvePatchPath(cwd, options.patchFile), buildPatch(results, gitRoot(cwd) ?? cwd));
+  if (patchPath) {
+    writeAtomically(patchPath, buildPatch(results, gitRoot(cwd) ?? cwd));
     lap('patch', t);
   }
 

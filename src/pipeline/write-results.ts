@@ -30,6 +30,21 @@ function writeOne(result: FileResult): FileResult {
   }
 }
 
+/** Why `path` cannot be written by writeAtomically (its directory is missing, or it is a directory), or undefined. */
+export function unwritableReason(path: string): string | undefined {
+  try {
+    if (!statSync(dirname(path)).isDirectory()) return `${dirname(path)} is not a directory`;
+  } catch {
+    return `the directory ${dirname(path)} does not exist`;
+  }
+  try {
+    if (statSync(path).isDirectory()) return 'it is a directory';
+  } catch {
+    // Does not exist yet: fine.
+  }
+  return undefined;
+}
+
 /** Writes `text` to `path` through a temporary sibling and a rename, keeping the file's mode. */
 export function writeAtomically(path: string, text: string): void {
   try {
