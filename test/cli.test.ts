@@ -688,6 +688,15 @@ describe('writing', () => {
 });
 
 describe('--patch', () => {
+  it('a --patch path that cannot be written is a usage error before anything runs (exit 2, nothing written)', async () => {
+    const dir = makeProject({ 'a.ts': 'const foo = 1;\n', 'sub/b.ts': 'let x;\n' });
+    for (const target of ['no-such-dir/changes.patch', 'sub']) {
+      const r = await cli(dir, ['run', '-t', RENAME, '--write', '--patch', target]);
+      expect(r.code, target).toBe(2);
+      expect(r.err, target).toMatch(new RegExp(`^error --patch ${target}: .+\\nhint .+\\n$`));
+      expect(read(dir, 'a.ts')).toBe('const foo = 1;\n');
+    }
+  });
   it('run from a subdirectory, the patch has paths from the repository root and git apply gives what --write gives', async () => {
     const files = { 'src/a.ts': 'const foo = 1;\r\n', 'src/lib/b.ts': '\uFEFFlet foo;', 'other/c.ts': 'let foo;\n' };
     const dir = makeProject(files, { git: true });
