@@ -11,6 +11,7 @@ import {
   type Expression,
   type FunctionDeclaration,
   type Identifier,
+  type PropertyAssignment,
   type PropertyDeclaration,
   type SourceFile,
   type Statement,
@@ -37,6 +38,10 @@ export interface Slot {
   stmt: VariableStatement | PropertyDeclaration;
   /** Set for a private static class field (case 17): the storage stays in the member. */
   field?: { prop: PropertyDeclaration; className: string };
+  /** Set for a property of a module-private const object literal that never escapes (case 24). */
+  object?: { decl: VariableDeclaration; prop: PropertyAssignment; objName: string; init?: Expression; typeText?: string };
+  /** How the slot is shown in messages. */
+  label: string;
   symbol: ts.Symbol;
   refs: Ref[];
   refusal?: { node: Node; reason: string };
@@ -122,6 +127,7 @@ export const REASONS = {
   anyType: 'its type is implicitly any; declare its type so the storage can be typed',
   typeNotNameable: 'its type cannot be named in this file',
   var: "declared with 'var' and read before its declaration",
+  objectEscapes: 'its object is used other than as `o.prop` (passed, returned, spread, annotated, or has methods): the property is shared with other code',
   fieldInit: 'a static field is converted only when its initializer is a primitive literal (or absent) and it is not optional',
   publicStatic: 'public static field of an exported class: it is part of the API and assignable from outside the module',
   staticField: 'static class fields are not converted by this version of the transform (only module-level let/var)',
@@ -267,7 +273,7 @@ export function findSlots(file: SourceFile, checker: TypeChecker): Analysis {
       if (!Node.isIdentifier(nameNode)) continue;
       const symbol = nameNode.getSymbol()?.compilerSymbol;
       if (!symbol) continue;
-      const slot: Slot = { name: nameNode.getText(), decl, stmt, symbol, refs: [], scopes: [], setters: [] };
+      const slot: Slot = { name: nameNode.getText(), label: nameNode.getText(), decl, stmt, symbol, refs: [], scopes: [], setters: [] };
       slots.push(slot);
       byName.set(slot.name, slot);
     }
@@ -292,6 +298,7 @@ export function findSlots(file: SourceFile, checker: TypeChecker): Analysis {
     refMap.set(id.compilerNode, { slot, ref });
   }
   findStaticSlots(file, slots, refMap);
+  findObjectSlots(file, slots, refMap, checker);
   return { slots, refMap, setters: findSetters(file, refMap) };
 }
 
@@ -320,10 +327,65 @@ function findStaticSlots(file: SourceFile, slots: Slot[], refMap: Map<ts.Node, {
         if (ea.getArgumentExpression()?.getText().replace(/['"`]/g, '') === name) foreign = true;
       }
       if (!refs.some((r) => r.kind === 'write')) continue;
-      const slot: Slot = { name, decl: prop, stmt: prop, symbol: undefined as unknown as ts.Symbol, refs, scopes: [], setters: [], field: { prop, className } };
+      const slot: Slot = { name, label: `${className}.${name}`, decl: prop, stmt: prop, symbol: undefined as unknown as ts.Symbol, refs, scopes: [], setters: [], field: { prop, className } };
       if (foreign) slot.refusal = { node: prop, reason: 'accessed with an element access; only C.x / this.x accesses can be rewritten' };
       slots.push(slot);
       for (const ref of refs) refMap.set(ref.id.compilerNode, { slot, ref });
+    }
+  }
+}
+
+/** Properties of module-level, unexported, unannotated `const o = { … }` objects that are written as `o.p = …`. */
+function findObjectSlots(file: SourceFile, slots: Slot[], refMap: Map<ts.Node, { slot: Slot; ref: Ref }>, checker: TypeChecker): void {
+  for (const stmt of file.getVariableStatements()) {
+    if (stmt.getDeclarationKind() !== 'const' || stmt.isExported()) continue;
+    for (const decl of stmt.getDeclarations()) {
+      const nameNode = decl.getNameNode();
+      const init = decl.getInitializer();
+      if (!Node.isIdentifier(nameNode) || !init || !Node.isObjectLiteralExpression(init)) continue;
+      const objName = nameNode.getText();
+      const symbol = nameNode.getSymbol();
+      const uses = file.getDescendantsOfKind(SyntaxKind.Identifier).filter((id) => id !== nameNode && id.getText() === objName && checker.getSymbolAtLocation(id) === symbol);
+      // Escapes: any use that is not `o.p`, an annotated declaration, methods/accessors/spreads in the literal.
+      const escapes =
+        !!decl.getTypeNode() ||
+        uses.some((id) => {
+          const parent = id.getParent();
+          return !(Node.isPropertyAccessExpression(parent) && parent.getExpression() === id);
+        }) ||
+        init.getProperties().some((p) => !Node.isPropertyAssignment(p)) ||
+        init.getDescendantsOfKind(SyntaxKind.ThisKeyword).length > 0;
+      for (const prop of init.getProperties()) {
+        if (!Node.isPropertyAssignment(prop)) continue;
+        const propName = prop.getNameNode();
+        if (!Node.isIdentifier(propName)) continue;
+        const name = propName.getText();
+        const refs: Ref[] = uses
+          .map((id) => id.getParent() as Node)
+          .filter((pa) => Node.isPropertyAccessExpression(pa) && pa.getName() === name)
+          .map((pa) => classifyRef(pa as unknown as Identifier, decl));
+        if (!refs.some((r) => r.kind === 'write')) continue;
+        let value: Expression | undefined = prop.getInitializer();
+        let typeText: string | undefined;
+        if (value && (Node.isAsExpression(value) || Node.isSatisfiesExpression(value)) && value.getTypeNode()) {
+          typeText = Node.isAsExpression(value) ? value.getTypeNode()!.getText() : undefined;
+          value = value.getExpression();
+        }
+        const slot: Slot = {
+          name,
+          label: `${objName}.${name}`,
+          decl,
+          stmt,
+          symbol: undefined as unknown as ts.Symbol,
+          refs,
+          scopes: [],
+          setters: [],
+          object: { decl, prop, objName, init: value, typeText },
+        };
+        if (escapes) slot.refusal = { node: prop, reason: REASONS.objectEscapes };
+        slots.push(slot);
+        for (const ref of refs) refMap.set(ref.id.compilerNode, { slot, ref });
+      }
     }
   }
 }
@@ -563,11 +625,26 @@ export function findScopes(file: SourceFile, analysis: Analysis): Scope[] {
 }
 
 function matchAt(stmts: Statement[], i: number, analysis: Analysis, refuse: (slot: Slot, node: Node, reason: string) => void): Scope | undefined {
+  // A save right before this statement means we are in the middle of a pattern that did not match.
+  if (i > 0 && parseSaveDecl(stmts[i - 1]!, analysis) && !parseSaveDecl(stmts[i]!, analysis)) return undefined;
+  let j = i;
+  while (j < stmts.length && parseSaveDecl(stmts[j]!, analysis)) j++;
+  let n = 0;
+  while (j + n < stmts.length && parseSet(stmts[j + n]!, analysis)) n++;
+  // Trailing set-like statements that are not restored (a counter bumped in the scope) belong to the body.
+  for (let k = n; k >= 1; k--) {
+    const scope = matchWith(stmts, i, k, analysis, refuse);
+    if (scope) return scope;
+  }
+  return undefined;
+}
+
+function matchWith(stmts: Statement[], i: number, setCount: number, analysis: Analysis, refuse: (slot: Slot, node: Node, reason: string) => void): Scope | undefined {
   let j = i;
   const saves: Array<{ slot: Slot; name: string; stmt: VariableStatement; ref: Ref }> = [];
   for (let s; j < stmts.length && (s = parseSaveDecl(stmts[j]!, analysis)); j++) saves.push(s);
   const sets: SetEntry[] = [];
-  for (let s; j < stmts.length && (s = parseSet(stmts[j]!, analysis)); j++) sets.push(s);
+  for (let s; sets.length < setCount && j < stmts.length && (s = parseSet(stmts[j]!, analysis)); j++) sets.push(s);
   if (sets.length === 0) return undefined;
   const slotsSet = new Set(sets.map((s) => s.slot));
   if (slotsSet.size !== sets.length) return undefined;

@@ -107,7 +107,7 @@ function collectPlan(file: SourceFile, ctx: Ctx): Plan | undefined {
   }
   const target = targetRefusal(file, ctx, checker);
   if (target) {
-    for (const slot of candidates) warn(slot.decl, `left alone: '${slot.name}': ${target}`);
+    for (const slot of candidates) warn(anchorOf(slot), `left alone: '${slot.label}': ${target}`);
     flush();
     return undefined;
   }
@@ -116,7 +116,7 @@ function collectPlan(file: SourceFile, ctx: Ctx): Plan | undefined {
   const owned = refuseSlots(candidates, scopes, analysis, file, checker, ctx);
   const converted = candidates.filter((s) => !s.refusal);
   for (const slot of candidates) {
-    if (slot.refusal) warn(slot.refusal.node, `left alone: '${slot.name}': ${slot.refusal.reason}`);
+    if (slot.refusal) warn(slot.refusal.node, `left alone: '${slot.label}': ${slot.refusal.reason}`);
   }
   if (converted.length === 0) {
     flush();
@@ -125,7 +125,7 @@ function collectPlan(file: SourceFile, ctx: Ctx): Plan | undefined {
   const plans = planSlots(converted, file, checker, ctx, owned);
   // Slots refused while typing them.
   for (const slot of converted) {
-    if (slot.refusal) warn(slot.refusal.node, `left alone: '${slot.name}': ${slot.refusal.reason}`);
+    if (slot.refusal) warn(slot.refusal.node, `left alone: '${slot.label}': ${slot.refusal.reason}`);
   }
   const liveScopes = scopes.filter((s) => !s.refusal && s.sets.every((set) => plans.has(set.slot)));
   if (plans.size === 0) {
@@ -152,10 +152,10 @@ function refuseSlots(candidates: Slot[], scopes: Scope[], analysis: Analysis, fi
     if (slot.field) {
       if (!isPrimitiveLiteral(slot.field.prop.getInitializer())) refuse(slot, slot.decl, REASONS.fieldInit);
       if (slot.field.prop.hasQuestionToken()) refuse(slot, slot.decl, REASONS.fieldInit);
-    } else if ((slot.stmt as import('ts-morph').VariableStatement).isExported()) refuse(slot, slot.decl, REASONS.exported);
+    } else if (!slot.object && (slot.stmt as import('ts-morph').VariableStatement).isExported()) refuse(slot, slot.decl, REASONS.exported);
     const exportRef = slot.refs.find((r) => r.kind === 'export');
     if (exportRef) refuse(slot, exportRef.id, REASONS.exported);
-    if (!slot.field && (slot.stmt as import('ts-morph').VariableStatement).getDeclarations().length !== 1) refuse(slot, slot.decl, REASONS.multiDecl);
+    if (!slot.field && !slot.object && (slot.stmt as import('ts-morph').VariableStatement).getDeclarations().length !== 1) refuse(slot, slot.decl, REASONS.multiDecl);
     const typeQuery = slot.refs.find((r) => r.kind === 'typequery');
     if (typeQuery) refuse(slot, typeQuery.id, REASONS.typeQuery);
     const destructure = slot.refs.find((r) => r.kind === 'destructure');
@@ -177,7 +177,7 @@ function refuseSlots(candidates: Slot[], scopes: Scope[], analysis: Analysis, fi
       live.delete(scope);
       changed = true;
       for (const set of scope.sets) {
-        if (!set.slot.refusal) refuse(set.slot, scope.first, `set together with '${refused.slot.name}' in one scope, which is left alone`);
+        if (!set.slot.refusal) refuse(set.slot, scope.first, `set together with '${refused.slot.label}' in one scope, which is left alone`);
       }
     }
     if (changed) continue;
@@ -293,16 +293,17 @@ function planSlots(slots: Slot[], file: SourceFile, checker: TypeChecker, ctx: C
   const plans = new Map<Slot, SlotPlan>();
   for (const slot of slots) {
     const decl = slot.decl;
-    const typeNode = decl.getTypeNode();
-    const type = decl.getType();
+    const typeNode = slot.object ? undefined : decl.getTypeNode();
+    const type = slot.object ? slot.object.prop.getSymbol()!.getTypeAtLocation(slot.object.prop) : decl.getType();
     let typeText: string;
     if (typeNode) typeText = typeNode.getText();
+    else if (slot.object?.typeText) typeText = slot.object.typeText;
     else {
       if (type.isAny()) {
         slot.refusal = { node: decl, reason: REASONS.anyType };
         continue;
       }
-      typeText = type.getText(decl, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope);
+      typeText = type.getText(anchorOf(slot), ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope);
       if (typeText.includes('import(')) {
         slot.refusal = { node: decl, reason: REASONS.typeNotNameable };
         continue;
@@ -312,7 +313,7 @@ function planSlots(slots: Slot[], file: SourceFile, checker: TypeChecker, ctx: C
     const loose = !strict || type.isAny() || type.isUnknown();
     const incUndef = loose || parts.some((t) => t.isUndefined() || (t.getFlags() & ts.TypeFlags.Void) !== 0);
     const incNull = loose || parts.some((t) => t.isNull());
-    const initNode = decl.getInitializer();
+    const initNode = slot.object ? slot.object.init : decl.getInitializer();
     const init = initNode?.getText();
     const hasUnscoped = slot.refs.some((r) => r.kind === 'write' && !owned.has(r));
     let form: Form;
@@ -323,6 +324,10 @@ function planSlots(slots: Slot[], file: SourceFile, checker: TypeChecker, ctx: C
     else form = isPrimitiveLiteral(initNode) ? 'literal' : 'initial';
     const base = slot.name.replace(/^#/, '');
     const storage = slot.field ? `${slot.field.className}.${slot.name}` : unique(`${base}Storage`);
+    if (slot.object && typeText.includes('import(')) {
+      slot.refusal = { node: anchorOf(slot), reason: REASONS.typeNotNameable };
+      continue;
+    }
     const plan: SlotPlan = { slot, form, typeText, init, storage };
     const cap = base[0]!.toUpperCase() + base.slice(1);
     if (form === 'initial' || (form === 'helper' && !isPrimitiveLiteral(initNode))) plan.initial = unique(`${base}Initial`);
@@ -463,12 +468,20 @@ function buildEdits(
   /** The name of a hoisted read: the variable's own name, or for a static field a name free in that function. */
   const localNames = new Map<string, string>();
   const localName = (slot: Slot, container: Node | undefined): string => {
-    if (!slot.field) return slot.name;
+    if (!slot.field && !slot.object) return slot.name;
     const scopeNode = container ?? file;
     const key = `${scopeNode.getStart()}:${scopeNode.getEnd()}:${slot.name}`;
     const known = localNames.get(key);
     if (known) return known;
-    const used = new Set(scopeNode.getDescendantsOfKind(SyntaxKind.Identifier).map((id) => id.getText()));
+    const used = new Set(
+      scopeNode
+        .getDescendantsOfKind(SyntaxKind.Identifier)
+        .filter((id) => {
+          const parent = id.getParent();
+          return !(Node.isPropertyAccessExpression(parent) && parent.getNameNode() === id);
+        })
+        .map((id) => id.getText()),
+    );
     const base = slot.name.replace(/^#/, '');
     let name = base;
     for (let n = 2; used.has(name); n++) name = `${base}${n}`;
@@ -477,7 +490,7 @@ function buildEdits(
   };
   // Hoisted reads of static fields are replaced by the local name.
   for (const site of hoisted) {
-    if (!site.plan.slot.field) continue;
+    if (!site.plan.slot.field && !site.plan.slot.object) continue;
     const container = site.ctx.kind === 'fn' ? site.ctx.fn : site.ctx.kind === 'scope' ? site.ctx.scope.functionNode : undefined;
     const id = site.ref.id;
     model.add({ start: id.getStart(), end: id.getEnd(), render: () => localName(site.plan.slot, container) });
@@ -612,7 +625,7 @@ function buildEdits(
         return out;
       },
     });
-    const names = scope.sets.map((s) => `'${s.slot.name}'`).join(', ') + (scope.sets.length > 1 ? ' are' : ' is');
+    const names = scope.sets.map((s) => `'${s.slot.label}'`).join(', ') + (scope.sets.length > 1 ? ' are' : ' is');
     let message: string;
     if (scope.kind === 'P6') {
       message = `behaviour change: ${names} now scoped by run() instead of being restored when the promise settles; callers that do not await the result no longer see the value until it settles`;
@@ -675,16 +688,46 @@ function buildEdits(
         const at = cls.getStart(true);
         model.add({ start: at, end: at, render: () => lines.join(eol) + eol + eol });
       }
+    } else if (slot.object) {
+      // The property leaves the object literal; its storage is declared right after the object.
+      const [start, end] = propertyRemovalRange(slot.object.prop, model.text);
+      model.add({ start, end, render: () => '' });
+      const stmtEnd = slot.stmt.getEnd();
+      model.add({ start: stmtEnd, end: stmtEnd, render: () => eol + lines.join(eol) });
     } else {
       model.add({ start: slot.stmt.getStart(), end: slot.stmt.getEnd(), render: () => lines.join(eol) });
     }
     const boxNote = plan.form === 'box' ? '; writes outside run() now go to the innermost scope (a per-scope box), or to the root value outside any scope' : '';
     warn(
-      slot.decl,
-      `converted '${slot.name}' to AsyncLocalStorage (${plan.storage}); behaviour change: work that outlives a scope (timers, setImmediate, un-awaited promises, long-lived listeners) now sees and keeps alive the scope's value instead of whatever the variable holds later, and microtask tick counts change slightly${boxNote}`,
+      anchorOf(slot),
+      `converted '${slot.label}' to AsyncLocalStorage (${plan.storage}); behaviour change: work that outlives a scope (timers, setImmediate, un-awaited promises, long-lived listeners) now sees and keeps alive the scope's value instead of whatever the variable holds later, and microtask tick counts change slightly${boxNote}`,
     );
   }
   return model.edits();
+}
+
+function anchorOf(slot: Slot): Node {
+  return slot.object?.prop ?? slot.decl;
+}
+
+/** The text range to delete for a property of an object literal, with its comma and, on its own line, the line. */
+function propertyRemovalRange(prop: Node, text: string): [number, number] {
+  const literal = prop.getParent() as import('ts-morph').ObjectLiteralExpression;
+  const props = literal.getProperties();
+  const index = props.indexOf(prop as never);
+  let lineStart = prop.getStart();
+  while (lineStart > 0 && (text[lineStart - 1] === ' ' || text[lineStart - 1] === '\t')) lineStart--;
+  const ownLine = lineStart === 0 || text[lineStart - 1] === '\n';
+  let end = prop.getEnd();
+  if (text[end] === ',') end++;
+  if (ownLine) {
+    let e = end;
+    while (e < text.length && (text[e] === ' ' || text[e] === '\t' || text[e] === '\r')) e++;
+    if (text[e] === '\n') return [lineStart, e + 1];
+  }
+  if (index < props.length - 1) return [prop.getStart(), props[index + 1]!.getStart()];
+  if (index > 0) return [props[index - 1]!.getEnd(), prop.getEnd()];
+  return [prop.getStart(), end];
 }
 
 function isUndefinedOrNullText(init: string | undefined): boolean {
