@@ -89,6 +89,14 @@ async function main(): Promise<void> {
   const recall = both / (both + authorsOnly);
   const precision = both / (both + oursOnly);
 
+  // A second run over the output (a fresh project) must change nothing.
+  const unit2 = createProjectUnit({}, options, { inMemory: false });
+  const second = results.map((r) => createWorkFile(r.path, r.after, false, unit2));
+  for (const r of results) writeFileSync(r.path, r.after);
+  await executeTransforms([{ transform, options: { style } }], second, [unit2]);
+  const secondRunChanged = second.map(toFileResult).filter((r) => r.status === 'changed').map((r) => rel(r.path, detypedDir));
+  for (const [p, t] of texts) writeFileSync(p, t);
+
   // Warnings by kind.
   const warningKinds: Record<string, number> = {};
   for (const r of results) {
@@ -170,6 +178,8 @@ async function main(): Promise<void> {
     added: oursOnly,
     transformMs: Math.round(transformMs),
     rssGrowthMB: Math.round((rssAfter - rssBefore) / 2 ** 20),
+    secondRunChanged: secondRunChanged.length,
+    secondRunChangedFiles: secondRunChanged.slice(0, 10),
     emit: { files: jsBefore.size, identical, explainedByReportedDroppedLoads: explained, unexplained: unexplained.length, emitMs: Math.round(emitMs) },
     verbatim,
     warningKinds,
