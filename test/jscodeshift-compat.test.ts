@@ -6,6 +6,7 @@
 //    call of its own test files, compared with jscodeshift's applyTransform and, per transform × options ×
 //    parser, with jscodeshift's CLI on the fixture inputs, byte for byte.
 import { createRequire } from 'node:module';
+import type { JscodeshiftTransform } from '../src/transform-api/types.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -123,9 +124,17 @@ describe('the same output as jscodeshift’s applyTransform (testUtils)', () => 
   }
 });
 
+const transformsDir = join(reactCodemodDir(), 'transforms');
+const loaded = new Map<string, JscodeshiftTransform | Error>();
+for (const name of new Set(collectDefineTests(join(transformsDir, '__tests__')).map((c) => c.transformName))) {
+  try {
+    loaded.set(name, (await loadTransformFile(join(transformsDir, name))) as JscodeshiftTransform);
+  } catch (error) {
+    loaded.set(name, error as Error);
+  }
+}
+
 describe('react-codemod 5.4.4: its own fixtures and tests', () => {
-  const pkg = reactCodemodDir();
-  const transformsDir = join(pkg, 'transforms');
   const calls = collectDefineTests(join(transformsDir, '__tests__'));
 
   function fixtureInput(call: DefineTestCall): string | undefined {
@@ -140,8 +149,11 @@ describe('react-codemod 5.4.4: its own fixtures and tests', () => {
   }
   function jscodeshiftResult(call: DefineTestCall, input: string): string | Error {
     try {
-      const mod = require(join(transformsDir, call.transformName)) as unknown;
-      const out = jscodeshiftApply(mod, call.options, { path: input, source: readFileSync(input, 'utf8') }, { parser: call.parser });
+      // Loaded by codemigrate's loader (jscodeshift compiles transforms with Babel, which a plain require
+      // here would not); loading itself is compared with jscodeshift's CLI below.
+      const t = loaded.get(call.transformName)!;
+      if (t instanceof Error) throw t;
+      const out = jscodeshiftApply({ default: t.fn, parser: t.parser }, call.options, { path: input, source: readFileSync(input, 'utf8') }, { parser: call.parser });
       if (typeof out !== 'string') throw new Error('expected a synchronous transform');
       return out;
     } catch (error) {

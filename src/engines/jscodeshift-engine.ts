@@ -45,12 +45,21 @@ function jscodeshiftFor(parser: string | object): unknown {
   return j;
 }
 
+const THIS_FILE = fileURLToPath(import.meta.url);
+
 /**
  * The position in the transform's own code: the first stack frame in the transform module's folder,
  * even when that folder is inside node_modules (`-t react-codemod/transforms/class`), which the generic
  * rule skips.
  */
 function withTransformLocation(error: FileError, modulePath: string | undefined): FileError {
+  if (error.stack) {
+    // The frames below the transform are codemigrate's (and differ between the main thread and a worker):
+    // drop them, as jscodeshift's worker drops its own.
+    const lines = error.stack.split('\n');
+    const engine = lines.findIndex((line, i) => i > 0 && line.includes(THIS_FILE));
+    if (engine > 0) error = { ...error, stack: lines.slice(0, engine).join('\n') };
+  }
   if (!modulePath || !error.stack) return error;
   const dir = dirname(modulePath);
   for (const line of error.stack.split('\n').slice(1)) {

@@ -9,6 +9,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { FileError, JscodeshiftTransform, Transform, Warning } from '../transform-api/types.js';
@@ -92,7 +93,8 @@ export function createJscodeshiftPool(jobs: number, parser: string | undefined):
     const data = { mark: WORKER_MARK };
     if (/\.ts$/.test(self)) {
       // Running from sources (tests): the worker needs tsx to load this .ts module.
-      const tsxApi = pathToFileURL(createRequire(self).resolve('tsx/esm/api')).href;
+      const tsxPackage = createRequire(self).resolve('tsx/package.json');
+      const tsxApi = pathToFileURL(join(dirname(tsxPackage), 'dist', 'esm', 'api', 'index.mjs')).href;
       const code = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(self)}); });`;
       return new Worker(code, { eval: true, workerData: data });
     }

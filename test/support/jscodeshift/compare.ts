@@ -42,14 +42,40 @@ export function writeTree(dir: string, files: Record<string, string | Buffer>): 
   }
 }
 
-/** The shared inputs plus derived variants: a BOM file and a CRLF file. */
+// The TypeScript inputs live here rather than in test/fixtures, where the repository's type-check would read them.
+const TYPES_TS = `import type { Foo } from "./foo";
+
+export interface Options<T = unknown> {
+  foo?: Foo;
+  value: T;
+}
+
+export const make = function <T>(value: T, foo: Foo): Options<T> {
+  return { foo, value } satisfies Options<T>;
+};
+
+export enum Kind { A = "a", B = "b" }
+`;
+const VIEW_TSX = `import * as React from "react";
+
+type Props = { foo: string; onClick(): void };
+
+export const View = (props: Props) => {
+  const handle = function () { props.onClick(); };
+  return <button onClick={handle}>{props.foo as string}</button>;
+};
+`;
+
+/** The shared inputs plus TypeScript ones and derived variants: BOM, CRLF, both. */
 export function inputFiles(): Record<string, Buffer> {
   const files: Record<string, Buffer> = {};
   for (const [rel, bytes] of readTree(INPUTS_DIR)) files[rel] = bytes;
+  files['types.ts'] = Buffer.from(TYPES_TS, 'utf8');
+  files['view.tsx'] = Buffer.from(VIEW_TSX, 'utf8');
   const plain = readFileSync(join(INPUTS_DIR, 'plain.js'), 'utf8');
   files['bom.js'] = Buffer.from(`\uFEFF${plain}`, 'utf8');
   files['crlf.js'] = Buffer.from(plain.replace(/\n/g, '\r\n'), 'utf8');
-  files['bom-crlf.ts'] = Buffer.from(`\uFEFF${readFileSync(join(INPUTS_DIR, 'types.ts'), 'utf8').replace(/\n/g, '\r\n')}`, 'utf8');
+  files['bom-crlf.ts'] = Buffer.from(`\uFEFF${TYPES_TS.replace(/\n/g, '\r\n')}`, 'utf8');
   return files;
 }
 
