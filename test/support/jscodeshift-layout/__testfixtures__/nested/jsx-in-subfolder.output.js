@@ -1,0 +1,1 @@
+const view = <Item active={state === 'on'} />;

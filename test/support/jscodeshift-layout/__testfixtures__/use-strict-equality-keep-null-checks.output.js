@@ -1,0 +1,3 @@
+if (value == null || value === 0) {
+  reset(value !== undefined);
+}

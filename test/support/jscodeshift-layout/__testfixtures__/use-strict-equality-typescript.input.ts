@@ -1,0 +1,3 @@
+export function eq<T>(a: T, b: T): boolean {
+  return (a as unknown) == b;
+}
