@@ -147,8 +147,14 @@ function refuseSlots(candidates: Slot[], scopes: Scope[], analysis: Analysis, fi
   const refuse = (slot: Slot, node: Node, reason: string) => {
     slot.refusal ??= { node, reason };
   };
+  const evalOrWith = file.getDescendants().find((n) => Node.isWithStatement(n) || (Node.isCallExpression(n) && n.getExpression().getText() === 'eval'));
   for (const slot of candidates) {
     if (slot.refusal) continue;
+    if (evalOrWith) refuse(slot, evalOrWith, REASONS.evalWith);
+    if (!slot.field && !slot.object && (slot.stmt as import('ts-morph').VariableStatement).getDeclarationKind() === 'var') {
+      const early = slot.refs.find((r) => r.kind !== 'decl' && r.id.getStart() < slot.decl.getStart() && !r.id.getAncestors().some((a) => isFunctionLike(a)));
+      if (early) refuse(slot, early.id, REASONS.var);
+    }
     if (slot.field) {
       if (!isPrimitiveLiteral(slot.field.prop.getInitializer())) refuse(slot, slot.decl, REASONS.fieldInit);
       if (slot.field.prop.hasQuestionToken()) refuse(slot, slot.decl, REASONS.fieldInit);
@@ -541,7 +547,8 @@ function buildEdits(
     model.add({ start: setter.fn.getFullStart(), end: setter.fn.getEnd(), render: () => '' });
   }
   // Scopes.
-  const alsName = importEdit(file, model, eol);
+  const js = /\.[cm]?jsx?$/i.test(file.getFilePath());
+  const alsName = importEdit(file, model, eol, isCommonJs(file));
   for (const scope of scopes) {
     const fn = scope.functionNode;
     const valueOf = (set: SetEntry, delta: number): string => {
@@ -643,32 +650,35 @@ function buildEdits(
     const lines: string[] = [];
     const T = plan.typeText;
     const init = plan.init ?? 'undefined';
+    // JavaScript files get no type annotations.
+    const ty = (text: string) => (js ? '' : text);
+    const als = `new ${alsName}`;
     switch (plan.form) {
       case 'literal':
       case 'undef':
-        lines.push(`const ${plan.storage} = new ${alsName}<${T}>();`);
+        lines.push(`const ${plan.storage} = ${als}${ty(`<${T}>`)}();`);
         break;
       case 'initial':
-        lines.push(`const ${plan.storage} = new ${alsName}<${T}>();`, `const ${plan.initial}: ${T} = ${init};`);
+        lines.push(`const ${plan.storage} = ${als}${ty(`<${T}>`)}();`, `const ${plan.initial}${ty(`: ${T}`)} = ${init};`);
         break;
       case 'helper': {
-        lines.push(`const ${plan.storage} = new ${alsName}<${T}>();`);
-        if (plan.initial) lines.push(`const ${plan.initial}: ${T} = ${init};`);
+        lines.push(`const ${plan.storage} = ${als}${ty(`<${T}>`)}();`);
+        if (plan.initial) lines.push(`const ${plan.initial}${ty(`: ${T}`)} = ${init};`);
         const store = /\bstore\b/.test(init) ? 'store_' : 'store';
         const unit = model.unit;
-        lines.push('', `function ${plan.reader}(): ${T} {`, `${unit}const ${store} = ${plan.storage}.getStore();`, `${unit}return ${store} === undefined ? ${plan.initial ?? init} : ${store};`, '}');
+        lines.push('', `function ${plan.reader}()${ty(`: ${T}`)} {`, `${unit}const ${store} = ${plan.storage}.getStore();`, `${unit}return ${store} === undefined ? ${plan.initial ?? init} : ${store};`, '}');
         break;
       }
       case 'robox':
-        lines.push(`const ${plan.storage} = new ${alsName}<{ readonly value: ${T} }>();`, `const ${plan.root}: { readonly value: ${T} } = { value: ${init} };`);
+        lines.push(`const ${plan.storage} = ${als}${ty(`<{ readonly value: ${T} }>`)}();`, `const ${plan.root}${ty(`: { readonly value: ${T} }`)} = { value: ${init} };`);
         break;
       case 'box': {
         const unit = model.unit;
         lines.push(
-          `const ${plan.storage} = new ${alsName}<{ value: ${T} }>();`,
-          `const ${plan.root}: { value: ${T} } = { value: ${init} };`,
+          `const ${plan.storage} = ${als}${ty(`<{ value: ${T} }>`)}();`,
+          `const ${plan.root}${ty(`: { value: ${T} }`)} = { value: ${init} };`,
           '',
-          `function ${plan.box}(): { value: ${T} } {`,
+          `function ${plan.box}()${ty(`: { value: ${T} }`)} {`,
           `${unit}return ${plan.storage}.getStore() ?? ${plan.root};`,
           '}',
         );
@@ -757,8 +767,44 @@ function inlineSingle(fn: Node, id: Node): boolean {
   return Node.isBinaryExpression(expr) && parent === expr;
 }
 
+/** A CommonJS source: .cjs/.cts, or JavaScript with require()/module.exports and no import/export syntax. */
+function isCommonJs(file: SourceFile): boolean {
+  const path = file.getFilePath();
+  if (/\.c[jt]s$/i.test(path)) return true;
+  if (!/\.jsx?$/i.test(path)) return false;
+  if (file.getImportDeclarations().length > 0 || file.getExportDeclarations().length > 0 || file.getExportAssignments().length > 0) return false;
+  if (file.getStatements().some((s) => Node.isModifierable(s) && s.hasModifier(SyntaxKind.ExportKeyword))) return false;
+  return /\brequire\s*\(|\bmodule\.exports\b|\bexports\.\w/.test(file.getFullText());
+}
+
+/** `const { … } = require('node:async_hooks')` at module level, if any. */
+function findRequireOfAsyncHooks(file: SourceFile): import('ts-morph').ObjectBindingPattern | undefined {
+  for (const stmt of file.getVariableStatements()) {
+    for (const decl of stmt.getDeclarations()) {
+      const init = decl.getInitializer();
+      const name = decl.getNameNode();
+      if (!init || !Node.isCallExpression(init) || init.getExpression().getText() !== 'require' || !Node.isObjectBindingPattern(name)) continue;
+      const arg = init.getArguments()[0];
+      if (arg && Node.isStringLiteral(arg) && (arg.getLiteralText() === 'node:async_hooks' || arg.getLiteralText() === 'async_hooks')) return name;
+    }
+  }
+  return undefined;
+}
+
 /** Adds the AsyncLocalStorage import (or reuses one) and returns the local name. */
-function importEdit(file: SourceFile, model: TextModel, eol: string): string {
+function importEdit(file: SourceFile, model: TextModel, eol: string, commonJs = false): string {
+  if (commonJs) {
+    const pattern = findRequireOfAsyncHooks(file);
+    if (pattern) {
+      const existing = pattern.getElements().find((e) => (e.getPropertyNameNode()?.getText() ?? e.getName()) === 'AsyncLocalStorage');
+      if (existing) return existing.getName();
+      const last = pattern.getElements()[pattern.getElements().length - 1];
+      if (last) {
+        model.add({ start: last.getEnd(), end: last.getEnd(), render: () => ', AsyncLocalStorage' });
+        return 'AsyncLocalStorage';
+      }
+    }
+  }
   const imports = file.getImportDeclarations();
   for (const decl of imports) {
     const spec = decl.getModuleSpecifierValue();
@@ -782,8 +828,10 @@ function importEdit(file: SourceFile, model: TextModel, eol: string): string {
     name = `AsyncLocalStorage${n}`;
     spec = `AsyncLocalStorage as ${name}`;
   }
-  const text = `import { ${spec} } from 'node:async_hooks';`;
-  if (imports.length > 0) {
+  const text = commonJs
+    ? `const { ${spec.replace(' as ', ': ')} } = require('node:async_hooks');`
+    : `import { ${spec} } from 'node:async_hooks';`;
+  if (imports.length > 0 && !commonJs) {
     const last = imports[imports.length - 1]!;
     model.add({ start: last.getEnd(), end: last.getEnd(), render: () => `${eol}${text}` });
   } else {
