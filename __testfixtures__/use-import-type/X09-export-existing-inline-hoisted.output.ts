@@ -1,0 +1,1 @@
+export type { I, T } from './lib/types';

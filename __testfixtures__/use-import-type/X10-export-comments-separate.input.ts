@@ -1,0 +1,5 @@
+export {
+  // the options
+  Opts, // trailing for Opts
+  run,
+} from './lib/api';

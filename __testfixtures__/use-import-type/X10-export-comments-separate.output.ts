@@ -1,0 +1,7 @@
+export type {
+  // the options
+  Opts, // trailing for Opts
+} from './lib/api';
+export {
+  run,
+} from './lib/api';
