@@ -6,7 +6,7 @@
 //   NAME` / `export class NAME`) to NAME_renamed, which breaks its importers: --verify must revert it.
 import { defineTransform, option } from '../src/index.js';
 
-interface Options {
+export interface Options {
   every: number;
   only: string;
   breakExport: string;

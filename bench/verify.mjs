@@ -7,11 +7,12 @@
 //    into a temporary project with a tsconfig (strict, noEmit, skipLibCheck).
 // 2. Each repetition runs, in fresh processes and in rotating order:
 //    - tsc: node_modules/typescript/bin/tsc --noEmit -p <project> --extendedDiagnostics
-//    - codemigrate's pipeline (dist/src/pipeline/run.js, preview mode, nothing written) with the
-//      bench/verify-touch.ts transform, with and without verify, in the scenarios below.
-// 3. Prints the medians: tsc's own "Total time" and wall time, the pipeline's verify phase (timings.verify),
-//    and CPU seconds (user + sys of the process, from /usr/bin/time when present).
-// Wall times on a busy machine are noisy; the ratios are taken within one run, and CPU time is printed too.
+//    - codemigrate's pipeline steps as run() calls them (dist/, nothing written) with the
+//      bench/verify-touch.ts transform (or its type-aware twin) in the scenarios below; the child
+//      measures wall and CPU time of the verify step itself (process.cpuUsage around verifyResults).
+// 3. Prints medians: the verify step's CPU time against tsc's process CPU time (user + sys, from
+//    /usr/bin/time), and its wall time against tsc's own "Total time".
+// On a busy machine wall times are noisy (other processes take the CPU); CPU time is the steadier figure.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,25 +23,44 @@ const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const touch = join(root, 'bench', 'verify-touch.ts');
 
 if (process.argv[2] === '--child') {
-  await child(process.argv[3], process.argv[4] === 'true', JSON.parse(process.argv[5]));
+  await child(process.argv[3], process.argv[4], JSON.parse(process.argv[5]));
 } else {
   await main();
 }
 
-/** One pipeline run in this process; prints its timings as JSON. */
-async function child(project, verify, options) {
-  const { run } = await import(join(root, 'dist/src/pipeline/run.js'));
-  const started = performance.now();
-  const outcome = await run({ cwd: project, transforms: [touch], options, mode: 'preview', verify });
-  const cpu = process.cpuUsage();
+/**
+ * One run of the pipeline's steps as run() does them (resolve transforms, load project, execute,
+ * verify), in this process; prints wall and CPU time of the transform and verify steps, and what
+ * verify did, as JSON.
+ */
+async function child(project, transformFile, options) {
+  const dist = (p) => import(join(root, 'dist/src', p));
+  const { resolveTransformRuns } = await dist('pipeline/run.js');
+  const { loadProject } = await dist('project/load-project.js');
+  const { executeTransforms, toFileResult } = await dist('pipeline/execute.js');
+  const { verifyResults } = await dist('pipeline/verify.js');
+  const measure = async (fn) => {
+    const cpu = process.cpuUsage();
+    const wall = performance.now();
+    const value = await fn();
+    const used = process.cpuUsage(cpu);
+    return { value, wallMs: performance.now() - wall, cpuMs: (used.user + used.system) / 1000 };
+  };
+  const runs = await resolveTransformRuns([transformFile], options, project);
+  const loaded = await loadProject({ cwd: project, paths: [] });
+  const notes = [];
+  const transform = await measure(() => executeTransforms(runs, loaded.files, loaded.units));
+  const results = loaded.files.map(toFileResult);
+  const stats = { changedFiles: 0, checkedAfter: 0, checkedBefore: 0, rounds: 0, reverted: 0, ms: {} };
+  const verify = await measure(() => verifyResults(results, loaded.files, loaded.units, { cwd: project, notes, stats }));
   process.stdout.write(
     JSON.stringify({
-      ms: performance.now() - started,
-      cpuMs: (cpu.user + cpu.system) / 1000,
-      timings: outcome.timings,
-      totals: outcome.summary.totals,
-      reverted: outcome.summary.files.filter((f) => f.status === 'reverted').map((f) => ({ path: f.path, reason: f.reason, diagnostics: f.diagnostics.length })),
-      notes: outcome.summary.notes.map((n) => n.message),
+      transform: { wallMs: transform.wallMs, cpuMs: transform.cpuMs },
+      verify: { wallMs: verify.wallMs, cpuMs: verify.cpuMs },
+      stats,
+      changed: verify.value.filter((r) => r.status === 'changed').length,
+      reverted: verify.value.filter((r) => r.status === 'reverted').map((r) => ({ path: r.path.slice(project.length + 1), reason: r.reason, diagnostics: r.diagnostics.length })),
+      notes: notes.map((n) => n.message),
     }),
   );
 }
@@ -87,13 +107,13 @@ async function main() {
   const fileCount = countTs(join(project, 'src'));
   const leaves = pickLeaves(project);
 
+  const typed = join(root, 'bench', 'verify-touch-typed.ts');
   const scenarios = [
-    { id: 'many, verify', options: { every: 1 }, verify: true },
-    { id: 'many, no verify', options: { every: 1 }, verify: false },
-    { id: 'few (3 leaf files), verify', options: { only: leaves.join(',') }, verify: true },
-    { id: 'few (3 leaf files), no verify', options: { only: leaves.join(',') }, verify: false },
-    { id: 'one breaking edit (isFunction renamed), verify', options: { every: 0, breakExport: 'isFunction' }, verify: true },
-    { id: 'many + one breaking edit, verify', options: { every: 1, breakExport: 'isFunction' }, verify: true },
+    { id: 'many (every file edited)', options: { every: 1 }, transform: touch },
+    { id: 'few (3 leaf files edited)', options: { only: leaves.join(',') }, transform: touch },
+    { id: 'one breaking edit (isFunction renamed)', options: { every: 0, breakExport: 'isFunction' }, transform: touch },
+    { id: 'many + one breaking edit', options: { every: 1, breakExport: 'isFunction' }, transform: touch },
+    { id: 'many, type-aware transform (program already built)', options: { every: 1 }, transform: typed },
   ];
   const time = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
   const samples = new Map();
@@ -104,7 +124,7 @@ async function main() {
     const order = tasks.map((_, i) => tasks[(i + rep) % tasks.length]);
     for (const task of order) {
       const command = task.options
-        ? [process.execPath, fileURLToPath(import.meta.url), '--child', project, String(task.verify), JSON.stringify(task.options)]
+        ? [process.execPath, fileURLToPath(import.meta.url), '--child', project, task.transform, JSON.stringify(task.options)]
         : [process.execPath, join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', project, '--extendedDiagnostics'];
       const started = performance.now();
       const result = time
@@ -116,7 +136,7 @@ async function main() {
       if (task.options) {
         if (result.status !== 0) throw new Error(`${task.id} failed:\n${result.stderr}`);
         const out = JSON.parse(result.stdout);
-        add(task.id, { wallMs, cpuMs, verifyMs: out.timings.verify ?? 0, totalMs: out.ms, out });
+        add(task.id, { wallMs, cpuMs, out });
       } else {
         const total = /Total time:\s+([\d.]+)s/.exec(result.stdout);
         const errors = (result.stdout.match(/error TS\d+/g) ?? []).length;
@@ -134,19 +154,26 @@ async function main() {
   const tscTotal = median(tsc.map((x) => x.totalMs));
   const tscWall = median(tsc.map((x) => x.wallMs));
   const tscCpu = median(tsc.map((x) => x.cpuMs));
-  console.log(`\ntsc --noEmit: own "Total time" ${s(tscTotal)} · wall ${s(tscWall)} · CPU ${s(tscCpu)} · ${tsc[0].errors} error(s) reported`);
+  console.log(`\ntsc --noEmit: own "Total time" ${s(tscTotal)} · process wall ${s(tscWall)} · process CPU ${s(tscCpu)} · ${tsc[0].errors} error(s) reported`);
+  console.log('verify step (medians): CPU, and its ratio to tsc\'s process CPU · wall, and its ratio to tsc\'s own Total time');
   for (const sc of scenarios) {
     const list = samples.get(sc.id);
-    const verifyMs = median(list.map((x) => x.verifyMs));
-    const line = [`${sc.id}:`, `pipeline ${s(median(list.map((x) => x.totalMs)))}`, `CPU ${s(median(list.map((x) => x.cpuMs)))}`];
-    if (sc.verify) line.push(`verify phase ${s(verifyMs)} = ${(verifyMs / tscTotal).toFixed(2)}× tsc Total, ${(verifyMs / tscWall).toFixed(2)}× tsc wall`);
+    const cpu = median(list.map((x) => x.out.verify.cpuMs));
+    const wall = median(list.map((x) => x.out.verify.wallMs));
+    const transformCpu = median(list.map((x) => x.out.transform.cpuMs));
     const last = list.at(-1).out;
-    line.push(`(changed ${last.totals.changed}, reverted ${last.totals.reverted})`);
-    console.log(line.join(' · '));
-    for (const r of last.reverted) console.log(`    reverted ${r.path}: ${r.reason} (${r.diagnostics} diagnostics)`);
+    const st = last.stats;
+    console.log(
+      `${sc.id}: verify CPU ${s(cpu)} = ${(cpu / tscCpu).toFixed(2)}× · wall ${s(wall)} = ${(wall / tscTotal).toFixed(2)}× · (transform step CPU ${s(transformCpu)}) · ` +
+        `changed ${last.changed}, reverted ${last.reverted.length}; checked ${st.checkedAfter} after / ${st.checkedBefore} before in ${st.rounds} round(s)`,
+    );
+    console.log(`    steps of the last run: ${Object.entries(st.ms).map(([k, v]) => `${k} ${s(v)}`).join(', ')}`);
+    for (const r of last.reverted) console.log(`    reverted ${r.path} (${r.diagnostics} diagnostics): ${r.reason.slice(0, 200)}${r.reason.length > 200 ? '…' : ''}`);
     for (const n of last.notes) console.log(`    note: ${n}`);
   }
-  for (const [id, list] of samples) console.log(`raw ${id}: ${list.map((x) => `${s(x.verifyMs ?? x.totalMs)}/${s(x.wallMs)}`).join(', ')}`);
+  for (const [id, list] of samples) {
+    console.log(`raw ${id}: ${list.map((x) => (x.out ? `cpu ${s(x.out.verify.cpuMs)} wall ${s(x.out.verify.wallMs)}` : `cpu ${s(x.cpuMs)} total ${s(x.totalMs)}`)).join(' | ')}`);
+  }
   rmSync(project, { recursive: true, force: true });
 }
 
