@@ -9,6 +9,8 @@ import { ts } from 'ts-morph';
 export interface Site {
   /** Index of the TryStatement among all TryStatements of the file, in pre-order. */
   index: number;
+  /** Offset of its `try` keyword in the original text (unchanged by the rewrites of later sites). */
+  start: number;
   /**
    * block: the try becomes `{ using s = new DisposableStack(); s.defer(…); body }`.
    * using: `const x = INIT; try {…} finally { x[Symbol.dispose](); }` becomes `{ using x = INIT; body }`.
@@ -464,8 +466,8 @@ export function analyze(sf: ts.SourceFile, checker: CheckerGetter | undefined, o
     const forOf = forOfUsingShape(node, text, checker, c.async);
     c.using = forOf ?? usingShape(node, text, checker, c.async);
     const root: Site = c.using
-      ? { index: c.index, shape: forOf ? 'for-of-using' : 'using', flattened: false, declaresStack: false, async: c.async, nestBody: false }
-      : { index: c.index, shape: 'block', flattened: false, stackName: freshName(node), declaresStack: true, async: c.async, nestBody: false };
+      ? { index: c.index, start: node.getStart(sf), shape: forOf ? 'for-of-using' : 'using', flattened: false, declaresStack: false, async: c.async, nestBody: false }
+      : { index: c.index, start: node.getStart(sf), shape: 'block', flattened: false, stackName: freshName(node), declaresStack: true, async: c.async, nestBody: false };
     c.site = root;
     sites.push(root);
 
@@ -494,12 +496,12 @@ export function analyze(sf: ts.SourceFile, checker: CheckerGetter | undefined, o
       inner.using = innerUsing;
       let site: Site;
       if (innerUsing) {
-        site = { index: inner.index, shape: 'using', flattened: true, declaresStack: false, async: inner.async, nestBody: false };
+        site = { index: inner.index, start: last.getStart(sf), shape: 'using', flattened: true, declaresStack: false, async: inner.async, nestBody: false };
       } else if (currentStack && currentStack.async === inner.async) {
-        site = { index: inner.index, shape: 'block', flattened: true, stackName: currentStack.name, declaresStack: false, async: inner.async, nestBody: false };
+        site = { index: inner.index, start: last.getStart(sf), shape: 'block', flattened: true, stackName: currentStack.name, declaresStack: false, async: inner.async, nestBody: false };
       } else {
         const name = freshName(last, new Set(currentStack ? [currentStack.name] : []));
-        site = { index: inner.index, shape: 'block', flattened: true, stackName: name, declaresStack: true, async: inner.async, nestBody: false };
+        site = { index: inner.index, start: last.getStart(sf), shape: 'block', flattened: true, stackName: name, declaresStack: true, async: inner.async, nestBody: false };
         currentStack = { name, async: inner.async };
       }
       inner.site = site;

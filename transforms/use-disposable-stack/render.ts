@@ -5,12 +5,11 @@
  */
 import { ts } from 'ts-morph';
 import type { Site } from './analyze.js';
-import { tryStatementsInOrder } from './analyze.js';
 
 type Range = readonly [number, number];
 
-/** Ranges of string and template tokens: line starts inside them are part of a value, not indentation. */
-function literalRanges(sf: ts.SourceFile): Range[] {
+/** Ranges of string and template tokens under `roots`: line starts inside them are part of a value, not indentation. */
+function literalRanges(sf: ts.SourceFile, roots: readonly ts.Node[]): Range[] {
   const out: Range[] = [];
   const visit = (n: ts.Node): void => {
     switch (n.kind) {
@@ -26,8 +25,23 @@ function literalRanges(sf: ts.SourceFile): Range[] {
         ts.forEachChild(n, visit);
     }
   };
-  visit(sf);
+  for (const root of roots) visit(root);
   return out;
+}
+
+/** The TryStatement whose `try` keyword is at `pos`, found by descending from the root. */
+function findTryAt(sf: ts.SourceFile, pos: number): ts.TryStatement | undefined {
+  let found: ts.TryStatement | undefined;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    ts.forEachChild(n, (child) => {
+      if (found || child.end <= pos || child.pos > pos) return;
+      if (ts.isTryStatement(child) && child.getStart(sf) === pos) found = child;
+      else visit(child);
+    });
+  };
+  visit(sf);
+  return found;
 }
 
 function insideLiteral(pos: number, ranges: readonly Range[]): boolean {
@@ -79,12 +93,20 @@ function firstOnLine(text: string, pos: number): boolean {
   return text.slice(lineStart, pos).trim() === '';
 }
 
-/** Rewrites one site in `text` (already containing the rewrites of every later site) and returns the new text. */
-export function rewriteSite(text: string, site: Site, scriptKind: ts.ScriptKind, eol: string, fileUnit: string): string {
-  const sf = ts.createSourceFile('file.ts', text, ts.ScriptTarget.Latest, true, scriptKind);
-  const node = tryStatementsInOrder(sf)[site.index];
-  if (!node?.finallyBlock) throw new Error(`use-disposable-stack: try statement #${site.index} not found while rewriting`);
-  const ranges = literalRanges(sf);
+interface Replacement {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Rewrites one site of `sf` (whose text already holds the rewrites of every later site). */
+function rewriteSite(sf: ts.SourceFile, site: Site, eol: string, fileUnit: string): Replacement {
+  const text = sf.text;
+  const node = findTryAt(sf, site.start);
+  if (!node?.finallyBlock) throw new Error(`use-disposable-stack: try statement #${site.index} not found at ${site.start} while rewriting`);
+  const parentList = node.parent as ts.Block;
+  const prevStatement = site.shape === 'using' ? (parentList.statements[parentList.statements.indexOf(node) - 1] as ts.VariableStatement) : undefined;
+  const ranges = literalRanges(sf, prevStatement ? [prevStatement, node] : [node]);
   const tryStart = node.getStart(sf);
   const li = lineIndentAt(text, tryStart);
   const tb = node.tryBlock;
@@ -115,15 +137,13 @@ export function rewriteSite(text: string, site: Site, scriptKind: ts.ScriptKind,
     const body = bodyIsMultiline
       ? reindent(text, bodyStart, bodyEnd, { remove: unit }, ranges).replace(/^[ \t]*\r?\n[ \t]*/, '').replace(/\s*$/, '')
       : bodyInner.trim();
-    const inner = text.slice(0, tryStart) + body + text.slice(node.end);
-    return inner.slice(0, kw) + (site.async ? 'await using' : 'using') + inner.slice(kw + 'const'.length);
+    return { start: kw, end: node.end, text: (site.async ? 'await using' : 'using') + text.slice(kw + 'const'.length, tryStart) + body };
   }
 
   let start = tryStart;
   let declText: string | undefined;
   if (site.shape === 'using') {
-    const parent = node.parent as ts.Block;
-    const prev = parent.statements[parent.statements.indexOf(node) - 1] as ts.VariableStatement;
+    const prev = prevStatement!;
     start = prev.getStart(sf);
     const keyword = site.async ? 'await using' : 'using';
     const raw = site.flattened ? text.slice(start, prev.end) : reindent(text, start, prev.end, { add: unit }, ranges);
@@ -166,13 +186,20 @@ export function rewriteSite(text: string, site: Site, scriptKind: ts.ScriptKind,
     }
     replacement = `${head.join(eol + li)}${content}`;
   }
-  return text.slice(0, start) + replacement + text.slice(end);
+  return { start, end, text: replacement };
 }
 
-/** Applies every site, innermost first, and returns the final text. */
+/**
+ * Applies every site, innermost (highest pre-order index) first. A site's `try` keyword keeps its offset:
+ * every earlier rewrite was inside it or after it. The tree is updated incrementally after each rewrite.
+ */
 export function rewriteAll(text: string, sites: readonly Site[], scriptKind: ts.ScriptKind, eol: string): string {
   const unit = detectUnit(text);
-  let out = text;
-  for (const site of [...sites].sort((a, b) => b.index - a.index)) out = rewriteSite(out, site, scriptKind, eol, unit);
-  return out;
+  let sf = ts.createSourceFile('file.ts', text, ts.ScriptTarget.Latest, true, scriptKind);
+  for (const site of [...sites].sort((a, b) => b.index - a.index)) {
+    const r = rewriteSite(sf, site, eol, unit);
+    const next = sf.text.slice(0, r.start) + r.text + sf.text.slice(r.end);
+    sf = ts.updateSourceFile(sf, next, ts.createTextChangeRange(ts.createTextSpan(r.start, r.end - r.start), r.text.length));
+  }
+  return sf.text;
 }
