@@ -11,6 +11,7 @@ import {
   compileCases,
   emitDeclarations,
   loadCases,
+  loadRefusals,
   runCases,
   summarize,
   type BehaviourCase,
@@ -18,6 +19,7 @@ import {
 } from './support/use-async-local-storage/behaviour.js';
 
 const cases: BehaviourCase[] = loadCases();
+const refusals = loadRefusals();
 const runtimes = [
   { label: 'Node 20', node: process.execPath, major: 20 },
   { label: 'Node 24', node: NODE24, major: 24 },
@@ -26,7 +28,7 @@ const runs = new Map<string, RunOutput>();
 let declarations: ReturnType<typeof emitDeclarations>;
 
 beforeAll(async () => {
-  const root = compileCases(cases);
+  const root = compileCases(cases, refusals);
   const outputs = await Promise.all(runtimes.map((r) => runCases(r.node, root)));
   runtimes.forEach((r, i) => runs.set(r.label, outputs[i]!));
   declarations = emitDeclarations(cases);
@@ -71,6 +73,31 @@ describe('use-async-local-storage behaviour', () => {
             expect(b.verdict, 'the original leaks between concurrent tasks').toBe('leaked');
             expect(a.verdict, 'the rewrite isolates concurrent tasks').toBe('isolated');
           }
+        });
+      }
+    });
+  }
+
+  // Refusals: the module is left byte-identical with a warning, and the naive conversion (what the
+  // transform must not emit) really changes a single-flow trace, on every runtime.
+  for (const r of refusals) {
+    describe(`refusal ${r.name}`, () => {
+      it('is left byte-identical, with a warning', () => {
+        expect(r.output).toBe(r.before);
+        expect(r.warnings.length).toBe(1);
+        expect(r.warnings[0]).toContain('left alone:');
+        expect(r.warnings[0], 'the warning gives the reason of the case').toContain(r.reason);
+      });
+      for (const rt of runtimes) {
+        it(`the naive conversion changes the single-flow trace on ${rt.label}`, () => {
+          const run = runs.get(rt.label)!;
+          const before = run.results[`refuse-before/${r.name}`]!;
+          const naive = run.results[`refuse-naive/${r.name}`]!;
+          expect(before.error).toBeUndefined();
+          expect(naive.error).toBeUndefined();
+          const b = summarize(before.lines).single;
+          expect(b.length).toBeGreaterThan(0);
+          expect(summarize(naive.lines).single).not.toEqual(b);
         });
       }
     });

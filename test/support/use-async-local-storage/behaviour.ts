@@ -12,6 +12,8 @@ import { ts } from 'ts-morph';
 import { makeProject, repoRoot, runTransform } from './driver.js';
 
 export const CASES_DIR = path.join(repoRoot, 'test/support/use-async-local-storage/cases');
+/** Refusal cases: mod.ts (left alone), naive.ts (a conversion the transform must not emit), check.ts, REASON. */
+export const REFUSALS_DIR = path.join(repoRoot, 'test/support/use-async-local-storage/refusals');
 export const RUNNER = path.join(repoRoot, 'test/support/use-async-local-storage/run-cases.cjs');
 /** Node 24 installed by the postinstall from test/node24 (pinned 24.21.0). */
 export const NODE24 = path.join(repoRoot, 'test/node24/node_modules/node/bin/node');
@@ -49,6 +51,37 @@ export function loadCases(): BehaviourCase[] {
     });
 }
 
+export interface RefusalCase {
+  name: string;
+  before: string;
+  naive: string;
+  check: string;
+  reason: string;
+  output: string;
+  warnings: string[];
+}
+
+export function loadRefusals(): RefusalCase[] {
+  return readdirSync(REFUSALS_DIR, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort()
+    .map((name) => {
+      const read = (f: string) => readFileSync(path.join(REFUSALS_DIR, name, f), 'utf8');
+      const before = read('mod.ts');
+      const result = runTransform(before, {}, path.join(REFUSALS_DIR, name, 'mod.ts'));
+      return {
+        name,
+        before,
+        naive: read('naive.ts'),
+        check: read('check.ts'),
+        reason: read('REASON').trim(),
+        output: result.output,
+        warnings: result.warnings.map((w) => `${w.line}:${w.column} ${w.message}`),
+      };
+    });
+}
+
 function transpile(source: string): string {
   return ts.transpileModule(source, {
     compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
@@ -56,7 +89,7 @@ function transpile(source: string): string {
 }
 
 /** Writes <root>/{before,after}/<case>/{mod,check}.js, the harness and the manifest; returns root. */
-export function compileCases(cases: BehaviourCase[]): string {
+export function compileCases(cases: BehaviourCase[], refusals: RefusalCase[] = []): string {
   const root = mkdtempSync(path.join(tmpdir(), 'als-behaviour-'));
   const harness = transpile(readFileSync(path.join(CASES_DIR, 'harness.ts'), 'utf8'));
   const manifest: string[] = [];
@@ -67,6 +100,17 @@ export function compileCases(cases: BehaviourCase[]): string {
       const dir = path.join(root, side, c.name);
       mkdirSync(dir, { recursive: true });
       writeFileSync(path.join(dir, 'mod.js'), transpile(side === 'before' ? c.before : c.after));
+      writeFileSync(path.join(dir, 'check.js'), transpile(c.check));
+      manifest.push(`${side}/${c.name}`);
+    }
+  }
+  for (const side of ['refuse-before', 'refuse-naive'] as const) {
+    mkdirSync(path.join(root, side), { recursive: true });
+    writeFileSync(path.join(root, side, 'harness.js'), harness);
+    for (const c of refusals) {
+      const dir = path.join(root, side, c.name);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, 'mod.js'), transpile(side === 'refuse-before' ? c.before : c.naive));
       writeFileSync(path.join(dir, 'check.js'), transpile(c.check));
       manifest.push(`${side}/${c.name}`);
     }
