@@ -26,6 +26,8 @@ const pkg = arg('package', 'lodash@4.17.21');
 const transform = resolve(root, arg('transform', 'bench/jscodeshift-transform.cjs'));
 const runs = Number(arg('runs', '3'));
 const jobs = arg('jobs', undefined);
+// --dry: both runners preview only (jscodeshift --dry, migrate without --write): the engines without the writers.
+const dry = args.includes('--dry');
 
 // 1. The corpus.
 const cache = join(root, '.bench-cache', pkg.replace(/[^\w.@-]/g, '_'));
@@ -46,9 +48,19 @@ const jscodeshiftVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'j
 console.log(`corpus: ${pkg}, ${jsFiles.length} .js files, ${(bytes / 1024).toFixed(0)} KiB`);
 console.log(`transform: ${relative(root, transform)}; node ${process.version}; ${availableParallelism()} cores`);
 console.log(`jscodeshift ${jscodeshiftVersion}: npx jscodeshift -t <transform> --extensions=js <dir>  (its defaults: babel parser, cores - 1 workers)`);
-console.log(`codemigrate: migrate run -t <transform> <dir> --write --silent${jobs ? ` -j ${jobs}` : ''}  (default -j: cores - 1)`);
+console.log(`codemigrate: migrate run -t <transform> <dir>${dry ? '' : ' --write'} --silent${jobs ? ` -j ${jobs}` : ''}  (default -j: cores - 1)${dry ? '; both dry: nothing written' : ''}`);
 
 const times = { jscodeshift: [], migrate: [] };
+const cpu = { jscodeshift: [], migrate: [] };
+// CPU seconds (user + system, the process and its children) through GNU time, when it is there: on a
+// shared machine the wall time depends on the other load, the CPU time much less.
+const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const spawnTimed = (argv, options) => {
+  if (!gnuTime) return { ...spawnSync(argv[0], argv.slice(1), options), cpuSeconds: NaN };
+  const r = spawnSync(gnuTime, ['-f', 'CPU %U %S', ...argv], options);
+  const m = /CPU ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
+  return { ...r, cpuSeconds: m ? Number(m[1]) + Number(m[2]) : NaN };
+};
 for (let i = 0; i < runs; i++) {
   const work = mkdtempSync(join(tmpdir(), 'codemigrate-bench-'));
   try {
@@ -62,20 +74,22 @@ for (let i = 0; i < runs; i++) {
       const started = performance.now();
       const r =
         which === 'jscodeshift'
-          ? spawnSync(process.execPath, [jscodeshiftBin, '-t', transform, '--extensions=js', '--silent', a], { cwd: work, encoding: 'utf8' })
-          : spawnSync(process.execPath, [migrateBin, 'run', '-t', transform, b, '--write', '--silent', '--no-gitignore', '--extensions', 'js', ...(jobs ? ['-j', jobs] : [])], {
+          ? spawnTimed([process.execPath, jscodeshiftBin, '-t', transform, '--extensions=js', '--silent', ...(dry ? ['--dry'] : []), a], { cwd: work, encoding: 'utf8' })
+          : spawnTimed([process.execPath, migrateBin, 'run', '-t', transform, b, ...(dry ? [] : ['--write']), '--silent', '--no-gitignore', '--extensions', 'js', ...(jobs ? ['-j', jobs] : [])], {
               cwd: work,
               encoding: 'utf8',
             });
       const ms = performance.now() - started;
       if (r.status !== 0) throw new Error(`${which} exited ${r.status}:\n${r.stdout}\n${r.stderr}`);
       times[which].push(ms);
+      cpu[which].push(r.cpuSeconds);
     }
     const diff = compareTrees(a, b);
     if (diff.length) throw new Error(`run ${i + 1}: outputs differ in ${diff.length} files, e.g. ${diff.slice(0, 5).join(', ')}`);
     const changed = compareTrees(corpus, b).length;
+    if (!dry && changed === 0) throw new Error('nothing was written');
     console.log(
-      `run ${i + 1}: jscodeshift ${fmt(times.jscodeshift[i])} · migrate ${fmt(times.migrate[i])} · ratio ${(times.jscodeshift[i] / times.migrate[i]).toFixed(2)}× · outputs identical (${changed} files changed)`,
+      `run ${i + 1}: wall jscodeshift ${fmt(times.jscodeshift[i])} · migrate ${fmt(times.migrate[i])} · ratio ${(times.jscodeshift[i] / times.migrate[i]).toFixed(2)}× | CPU jscodeshift ${cpu.jscodeshift[i].toFixed(2)} s · migrate ${cpu.migrate[i].toFixed(2)} s | outputs identical (${changed} files changed)`,
     );
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -84,7 +98,10 @@ for (let i = 0; i < runs; i++) {
 const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
 const mj = median(times.jscodeshift);
 const mm = median(times.migrate);
-console.log(`median of ${runs}: jscodeshift ${fmt(mj)} · migrate ${fmt(mm)} · jscodeshift / migrate = ${(mj / mm).toFixed(2)}×`);
+console.log(`median of ${runs}, wall: jscodeshift ${fmt(mj)} · migrate ${fmt(mm)} · jscodeshift / migrate = ${(mj / mm).toFixed(2)}×`);
+const cj = median(cpu.jscodeshift);
+const cm = median(cpu.migrate);
+if (gnuTime) console.log(`median of ${runs}, CPU: jscodeshift ${cj.toFixed(2)} s · migrate ${cm.toFixed(2)} s · jscodeshift / migrate = ${(cj / cm).toFixed(2)}×`);
 if (mm > mj) {
   console.log('migrate was slower than jscodeshift on this corpus');
   process.exitCode = 1;

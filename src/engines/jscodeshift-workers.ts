@@ -17,10 +17,13 @@ import { runJscodeshiftOnFile, type StatsTable } from './jscodeshift-engine.js';
 import { createWorkFile, failWorkFile, type ProjectUnit, type WorkFile } from './work-file.js';
 
 /**
- * Workers pay a start-up cost (a thread, then loading jscodeshift, its parsers and the transform:
- * about 0.3 s each, measured by bench/jscodeshift-runner.mjs) that only many files repay. Below this
- * many files per worker, fewer workers are started; below twice this many files in all, the run stays
- * in-process, on the same code path as `--run-in-band`.
+ * Workers pay a start-up cost: a thread, then jscodeshift, its parsers and the transform module loaded
+ * again in each (measured 150–300 ms of CPU per worker, on lodash's files with
+ * bench/jscodeshift-transform.cjs, where a file costs about 3.5 ms). With two workers on free cores, the
+ * in-process run (which loads jscodeshift once, about 0.3 s) is overtaken from about 60 such files; below
+ * MIN_FILES_PER_WORKER files per worker, fewer workers are started, and below two workers' worth the run
+ * stays in-process, on the same code path as `--run-in-band`. On a machine whose cores are all busy,
+ * workers do not help at any size: `-j 1` (or `--run-in-band`) is then the better choice.
  */
 export const MIN_FILES_PER_WORKER = 40;
 
