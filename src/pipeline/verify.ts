@@ -188,7 +188,7 @@ class UnitCheck {
     let graph = this.buildGraph(afterProgram);
     let toCheck = this.affected(graph, [...this.kept], afterProgram);
 
-    for (let round = 1; ; round++) {
+    for (;;) {
       this.stats.rounds++;
       let t = performance.now();
       for (const path of toCheck) afterDiags.set(path, diagnosticsOf(afterProgram, path, this.afterOptions));
