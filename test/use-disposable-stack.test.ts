@@ -210,3 +210,41 @@ describe('use-disposable-stack: comments that would have nowhere to go', () => {
     ]);
   });
 });
+
+describe('use-disposable-stack: semicolon style', () => {
+  it('writes no semicolons in a file without them, except where ASI needs one', async () => {
+    const source = [
+      'declare const r: { close(): void }',
+      'const a = 1',
+      'try {',
+      '  (globalThis as any).x = a',
+      '} finally {',
+      '  r.close()',
+      '}',
+      'try {',
+      '  r.close()',
+      '} finally {',
+      '  r.close()',
+      '}',
+      '',
+    ].join('\n');
+    const out = await run(source);
+    expect(out.output).toBe(
+      [
+        'declare const r: { close(): void }',
+        'const a = 1',
+        '{',
+        '  using stack = new DisposableStack()',
+        '  stack.defer(() => { r.close() });',
+        '  (globalThis as any).x = a',
+        '}',
+        '{',
+        '  using stack = new DisposableStack()',
+        '  stack.defer(() => { r.close() })',
+        '  r.close()',
+        '}',
+        '',
+      ].join('\n'),
+    );
+  });
+});

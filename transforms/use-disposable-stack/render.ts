@@ -93,6 +93,27 @@ function firstOnLine(text: string, pos: number): boolean {
   return text.slice(lineStart, pos).trim() === '';
 }
 
+/** Without semicolons, a line that starts with ( [ ` + - / would continue the previous one: end it with `;`. */
+function guardAsi(head: string[], following: string): void {
+  const last = head.length - 1;
+  if (last >= 0 && !/;\s*$/.test(head[last]!) && /^\s*[([`+\-/]/.test(following)) head[last] += ';';
+}
+
+/** Whether the file ends its statements with semicolons (most of them), so new statements match. */
+function usesSemicolons(sf: ts.SourceFile): boolean {
+  let withSemi = 0;
+  let without = 0;
+  const visit = (n: ts.Node): void => {
+    if (ts.isExpressionStatement(n) || ts.isVariableStatement(n) || ts.isReturnStatement(n) || ts.isThrowStatement(n)) {
+      if (sf.text[n.end - 1] === ';') withSemi++;
+      else without++;
+    }
+    if (withSemi + without < 400) ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return withSemi >= without;
+}
+
 interface Replacement {
   start: number;
   end: number;
@@ -100,7 +121,8 @@ interface Replacement {
 }
 
 /** Rewrites one site of `sf` (whose text already holds the rewrites of every later site). */
-function rewriteSite(sf: ts.SourceFile, site: Site, eol: string, fileUnit: string): Replacement {
+function rewriteSite(sf: ts.SourceFile, site: Site, eol: string, fileUnit: string, semicolons: boolean): Replacement {
+  const semi = semicolons ? ';' : '';
   const text = sf.text;
   const node = findTryAt(sf, site.start);
   if (!node?.finallyBlock) throw new Error(`use-disposable-stack: try statement #${site.index} not found at ${site.start} while rewriting`);
@@ -124,11 +146,11 @@ function rewriteSite(sf: ts.SourceFile, site: Site, eol: string, fileUnit: strin
     const innerEnd = fb.end - 1;
     const head = `${name}.defer(${site.async ? 'async ' : ''}() => {`;
     const only = fb.statements.length === 1 ? fb.statements[0]!.getText(sf) : undefined;
-    if (only !== undefined && !only.includes('\n') && text.slice(innerStart, innerEnd).trim() === only) return `${head} ${only} });`;
-    return `${head}${reindent(text, innerStart, innerEnd, { add }, ranges)}});`;
+    if (only !== undefined && !only.includes('\n') && text.slice(innerStart, innerEnd).trim() === only) return `${head} ${only} })${semi}`;
+    return `${head}${reindent(text, innerStart, innerEnd, { add }, ranges)}})${semi}`;
   };
   const stackDecl = (name: string): string =>
-    site.async ? `await using ${name} = new AsyncDisposableStack();` : `using ${name} = new DisposableStack();`;
+    site.async ? `await using ${name} = new AsyncDisposableStack()${semi}` : `using ${name} = new DisposableStack()${semi}`;
 
   if (site.shape === 'for-of-using') {
     // `for (const x of it) { try { BODY } finally { x[Symbol.dispose](); } }` → `for (using x of it) { BODY }`.
@@ -171,6 +193,7 @@ function rewriteSite(sf: ts.SourceFile, site: Site, eol: string, fileUnit: strin
       const trimmed = bodyInner.trim();
       content = trimmed === '' ? `${eol}${li}}` : `${eol}${bodyIndent}${trimmed}${eol}${li}}`;
     }
+    guardAsi(head, content);
     replacement = `{${eol}${bodyIndent}${head.join(eol + bodyIndent)}${content}`;
   } else {
     let content: string;
@@ -184,6 +207,7 @@ function rewriteSite(sf: ts.SourceFile, site: Site, eol: string, fileUnit: strin
       const trimmed = bodyInner.trim();
       content = trimmed === '' ? '' : `${eol}${li}${trimmed}`;
     }
+    guardAsi(head, content === '' ? text.slice(end) : content);
     replacement = `${head.join(eol + li)}${content}`;
   }
   return { start, end, text: replacement };
@@ -196,8 +220,9 @@ function rewriteSite(sf: ts.SourceFile, site: Site, eol: string, fileUnit: strin
 export function rewriteAll(text: string, sites: readonly Site[], scriptKind: ts.ScriptKind, eol: string): string {
   const unit = detectUnit(text);
   let sf = ts.createSourceFile('file.ts', text, ts.ScriptTarget.Latest, true, scriptKind);
+  const semicolons = usesSemicolons(sf);
   for (const site of [...sites].sort((a, b) => b.index - a.index)) {
-    const r = rewriteSite(sf, site, eol, unit);
+    const r = rewriteSite(sf, site, eol, unit, semicolons);
     const next = sf.text.slice(0, r.start) + r.text + sf.text.slice(r.end);
     sf = ts.updateSourceFile(sf, next, ts.createTextChangeRange(ts.createTextSpan(r.start, r.end - r.start), r.text.length));
   }
