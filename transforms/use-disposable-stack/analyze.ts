@@ -342,6 +342,8 @@ function usingShape(node: ts.TryStatement, text: string, getChecker: CheckerGett
   // Nothing but whitespace between the declaration and the try (a comment would be lost).
   if (text.slice(prev.end, node.getStart(sf)).trim() !== '') return undefined;
   if (!/^const\s/.test(prev.getText(sf))) return undefined;
+  // A try/finally inside the initializer would move with the declaration; keep such code on the stack shape.
+  if (/\bfinally\b/.test(prev.getText(sf))) return undefined;
   // The body must not re-declare the name at its top level.
   if (topLevelDeclarations(node.tryBlock.statements).has(name)) return undefined;
   const checker = getChecker();
@@ -395,6 +397,7 @@ function forOfUsingShape(node: ts.TryStatement, text: string, getChecker: Checke
   if (!ts.isIdentifier(decl.name) || decl.name.text !== call.name) return undefined;
   const sf = node.getSourceFile();
   if (!/^const\s/.test(text.slice(list.getStart(sf)))) return undefined;
+  if (/\bfinally\b/.test(loop.expression.getText(sf))) return undefined;
   // Comments in the loop block around the try would be lost.
   if (text.slice(block.getStart(sf) + 1, node.getStart(sf)).trim() !== '' || text.slice(node.end, block.end - 1).trim() !== '') return undefined;
   if (topLevelDeclarations(node.tryBlock.statements).has(call.name)) return undefined;
