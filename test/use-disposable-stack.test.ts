@@ -248,3 +248,24 @@ describe('use-disposable-stack: semicolon style', () => {
     );
   });
 });
+
+describe('use-disposable-stack: finish() with several projects', () => {
+  it('edits only the tsconfig of the project that holds a changed file', () => {
+    const edits: Array<{ path: string; newText: string }> = [];
+    const notes: string[] = [];
+    const text = '{ "compilerOptions": { "lib": ["es2022"] } }';
+    transform.finish!({
+      transform: transform.name,
+      options: { allowThrowInFinally: false },
+      projects: [
+        { info: { tsconfigPath: '/repo/a/tsconfig.json', tsconfigText: text }, compilerOptions: { lib: ['lib.es2022.d.ts'] } },
+        { info: { tsconfigPath: '/repo/b/tsconfig.json', tsconfigText: text }, compilerOptions: { lib: ['lib.es2022.d.ts'] } },
+      ],
+      changedFiles: ['/repo/b/src/x.ts'],
+      editFile: (path, newText) => edits.push({ path, newText }),
+      note: (message) => notes.push(message),
+    });
+    expect(edits).toEqual([{ path: '/repo/b/tsconfig.json', newText: '{ "compilerOptions": { "lib": ["es2022", "esnext.disposable"] } }' }]);
+    expect(notes).toContain(LIB_NOTE);
+  });
+});

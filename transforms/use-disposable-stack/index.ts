@@ -160,7 +160,17 @@ export default defineTransform<Options, Matches>({
     const seen = new Set<string>();
     let runtimeNoted = false;
     let noConfigNoted = false;
-    for (const { info, compilerOptions } of ctx.projects) {
+    // Only the projects that hold a changed file (by folder; all of them when none matches).
+    const slash = (p: string): string => p.replace(/\\/g, '/');
+    const holdsChange = (tsconfigPath: string | undefined): boolean => {
+      if (!tsconfigPath) return true;
+      const dir = slash(tsconfigPath).replace(/[^/]*$/, '');
+      return ctx.changedFiles.some((f) => slash(f).startsWith(dir));
+    };
+    const relevant = ctx.projects.some((p) => p.info.tsconfigPath && holdsChange(p.info.tsconfigPath))
+      ? ctx.projects.filter((p) => holdsChange(p.info.tsconfigPath))
+      : ctx.projects;
+    for (const { info, compilerOptions } of relevant) {
       if (!info.tsconfigPath) {
         if (!noConfigNoted) {
           ctx.note('no tsconfig.json: the rewritten code needs `lib` to include "esnext.disposable" (or "esnext") to type-check');
