@@ -280,6 +280,25 @@ describe('transforms', () => {
     expect(bad.err).toMatch(/^error rename-foo has no option "nope"\nhint its options are: to\n$/);
   });
 
+  it('a built-in sub-command passes its option flags to its transform, the same as run -t with --key=value', async () => {
+    const t = builtinTransforms.find((x) => Object.values((x.options ?? {}) as Record<string, { kind: string }>).some((o) => o.kind === 'choice'));
+    expect(t).toBeDefined();
+    const [key, spec] = Object.entries((t!.options ?? {}) as Record<string, { kind: string; choices: string[] }>).find(([, o]) => o.kind === 'choice')!;
+    const dir = makeProject({
+      'lib.ts': 'export interface A { a: number }\nexport const v = 1;\n',
+      'main.ts': 'import { A, v } from "./lib";\nexport const x: A = { a: v };\n',
+    });
+    const outputs = new Map<string, string>();
+    for (const choice of spec.choices) {
+      const sub = await cli(dir, [t!.name, `--${key}`, choice, '--print', '--no-verify']);
+      const viaRun = await cli(dir, ['run', '-t', t!.name, `--${key}=${choice}`, '--print', '--no-verify']);
+      expect(sub.code, choice).toBe(0);
+      expect(viaRun.out, choice).toBe(sub.out);
+      outputs.set(choice, sub.out);
+    }
+    expect(new Set(outputs.values()).size).toBeGreaterThan(1);
+  });
+
   it('takes a camelCase option as a kebab-case --key=value flag, as sub-command flags are spelled', async () => {
     const dir = makeProject({ 'a.ts': 'const foo = 1;\n' });
     const kebab = await cli(dir, ['run', '-t', APPEND, '--seen-label=saw', '--print']);
