@@ -7,7 +7,7 @@
 //    parser, with jscodeshift's CLI on the fixture inputs, byte for byte.
 import { createRequire } from 'node:module';
 import type { JscodeshiftTransform } from '../src/transform-api/types.js';
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { applyTransform, defineTest, loadTransformFile } from '../src/testing/index.js';
@@ -19,6 +19,7 @@ import {
   SUPPORT_DIR,
   tempDir,
   twoCopies,
+  writeTree,
 } from './support/jscodeshift/compare.js';
 import { collectDefineTests, reactCodemodDir, type DefineTestCall } from './support/jscodeshift/react-codemod.js';
 
@@ -160,6 +161,21 @@ describe('react-codemod 5.4.4: its own fixtures and tests', () => {
       return error as Error;
     }
   }
+
+  it('-t react-codemod/transforms/class resolves from the project’s node_modules', async () => {
+    const tmp = tempDir();
+    temps.push(tmp);
+    cpSync(join(transformsDir, '..'), join(tmp.dir, 'node_modules', 'react-codemod'), { recursive: true });
+    writeTree(tmp.dir, {
+      'package.json': '{ "name": "app", "private": true }',
+      'src/component.js': readFileSync(join(transformsDir, '__testfixtures__', 'class', 'class.input.js')),
+    });
+    const viaModule = await runMigrate(['run', '-t', 'react-codemod/transforms/class', 'src', '--json'], tmp.dir);
+    const viaPath = await runMigrate(['run', '-t', join(tmp.dir, 'node_modules', 'react-codemod', 'transforms', 'class.js'), 'src', '--json'], tmp.dir);
+    expect(viaModule.code, viaModule.stderr).toBe(0);
+    expect(viaModule.json!.files.map((f) => [f.path, f.status, f.transforms])).toEqual([['src/component.js', 'changed', ['class']]]);
+    expect({ ...viaModule.json!, durationMs: 0 }).toEqual({ ...viaPath.json!, durationMs: 0 });
+  });
 
   it('has the defineTest calls of its test files', () => {
     expect(calls.length).toBe(180);

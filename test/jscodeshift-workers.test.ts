@@ -2,7 +2,9 @@
 import { availableParallelism } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { defaultJobs, MIN_FILES_PER_WORKER, workersFor } from '../src/engines/jscodeshift-workers.js';
 import type { RunSummary } from '../src/transform-api/types.js';
 import { runMigrate, tempDir, writeTree } from './support/jscodeshift/compare.js';
@@ -101,6 +103,21 @@ describe('worker threads', () => {
     expect(await where(MIN_FILES_PER_WORKER * 2, ['-j', '2'])).toEqual(['worker']);
     expect(await where(MIN_FILES_PER_WORKER * 2 - 1, ['-j', '2'])).toEqual(['main']);
     expect(await where(MIN_FILES_PER_WORKER * 2, ['--run-in-band'])).toEqual(['main']);
+  });
+
+  it('through bin/migrate.js (the built worker module): -j 2 reports what -j 1 reports', () => {
+    expect(inject('buildError')).toBe('');
+    const dir = corpus(120);
+    const bin = fileURLToPath(new URL('../bin/migrate.js', import.meta.url));
+    const run = (jobs: string): RunSummary => {
+      const r = spawnSync(process.execPath, [bin, 'run', '-t', './t.cjs', 'src', '--json', '--tag=z', '-j', jobs], { cwd: dir, encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(3);
+      return JSON.parse(r.stdout) as RunSummary;
+    };
+    const one = run('1');
+    expect(comparable(run('2'))).toEqual(comparable(one));
+    const where = spawnSync(process.execPath, [bin, 'run', '-t', './where.cjs', 'src', '--json', '-j', '2'], { cwd: dir, encoding: 'utf8' });
+    expect(new Set((JSON.parse(where.stdout) as RunSummary).files.flatMap((f) => f.warnings.map((w) => w.message)))).toEqual(new Set(['worker']));
   });
 
   it('mixes with a ts-morph transform: same results with -j 2 as with one job', async () => {
