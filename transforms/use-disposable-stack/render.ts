@@ -18,8 +18,11 @@ function literalRanges(sf: ts.SourceFile, roots: readonly ts.Node[]): Range[] {
       case ts.SyntaxKind.TemplateHead:
       case ts.SyntaxKind.TemplateMiddle:
       case ts.SyntaxKind.TemplateTail:
-      case ts.SyntaxKind.JsxText:
         out.push([n.getStart(sf), n.end]);
+        return;
+      case ts.SyntaxKind.JsxText:
+        // JSX text has no trivia: its leading whitespace is part of it.
+        out.push([n.pos, n.end]);
         return;
       default:
         ts.forEachChild(n, visit);
