@@ -129,6 +129,8 @@ export const REASONS = {
   var: "declared with 'var' and used by module code before its declaration (undefined there; a const storage would throw)",
   evalWith: "the module uses eval() or 'with', which can reach the variable by name",
   objectEscapes: 'its object is used other than as `o.prop` (passed, returned, spread, annotated, or has methods): the property is shared with other code',
+  unrecognised:
+    'it is restored in a finally block, but not in a recognised save/set/restore shape (save, set, work, restore to the saved value); rewrite it by hand or into one of those shapes',
   fieldInit: 'a static field is converted only when its initializer is a primitive literal (or absent) and it is not optional',
   publicStatic: 'public static field of an exported class: it is part of the API and assignable from outside the module',
   staticField: 'static class fields are not converted by this version of the transform (only module-level let/var)',
@@ -459,11 +461,20 @@ function findSetters(file: SourceFile, refMap: Analysis['refMap']): Map<string, 
 }
 
 function parseSaveDecl(stmt: Statement, analysis: Pick<Analysis, 'refMap'>): { slot: Slot; name: string; stmt: VariableStatement; ref: Ref } | undefined {
-  if (!Node.isVariableStatement(stmt) || stmt.getDeclarationKind() !== 'const') return undefined;
+  if (!Node.isVariableStatement(stmt) || stmt.getDeclarationKind() === 'var') return undefined;
   const decls = stmt.getDeclarations();
   if (decls.length !== 1) return undefined;
   const d = decls[0]!;
   if (!Node.isIdentifier(d.getNameNode()) || d.getTypeNode()) return undefined;
+  // A `let` save must never be reassigned.
+  if (stmt.getDeclarationKind() === 'let') {
+    const name = d.getName();
+    const block = stmt.getParent()!;
+    const reassigned = block.getDescendantsOfKind(SyntaxKind.BinaryExpression).some((b) => isAssignmentOperator(b.getOperatorToken().getKind()) && skipParens(b.getLeft()).getText() === name)
+      || block.getDescendantsOfKind(SyntaxKind.PostfixUnaryExpression).some((u) => u.getOperand().getText() === name)
+      || block.getDescendantsOfKind(SyntaxKind.PrefixUnaryExpression).some((u) => u.getOperand().getText() === name && (u.getOperatorToken() === SyntaxKind.PlusPlusToken || u.getOperatorToken() === SyntaxKind.MinusMinusToken));
+    if (reassigned) return undefined;
+  }
   const init = d.getInitializer();
   const target = slotRefOf(init, analysis);
   if (!target || target.ref.kind !== 'read') return undefined;
@@ -523,7 +534,8 @@ function parseRestore(stmt: Statement, set: SetEntry, analysis: Analysis): Ref[]
     if (set.kind === 'assign' && op === SyntaxKind.EqualsToken) {
       const right = skipParens(expr.getRight());
       if (set.saveName && Node.isIdentifier(right) && right.getText() === set.saveName) return [target.ref];
-      return 'const';
+      // Restoring some other variable is not a recognised shape; restoring a constant is R07/R13.
+      return Node.isIdentifier(right) && right.getText() !== 'undefined' ? undefined : 'const';
     }
     if (set.kind === 'inc') {
       const inverse = set.op === '+' ? SyntaxKind.MinusEqualsToken : SyntaxKind.PlusEqualsToken;
@@ -626,8 +638,6 @@ export function findScopes(file: SourceFile, analysis: Analysis): Scope[] {
 }
 
 function matchAt(stmts: Statement[], i: number, analysis: Analysis, refuse: (slot: Slot, node: Node, reason: string) => void): Scope | undefined {
-  // A save right before this statement means we are in the middle of a pattern that did not match.
-  if (i > 0 && parseSaveDecl(stmts[i - 1]!, analysis) && !parseSaveDecl(stmts[i]!, analysis)) return undefined;
   let j = i;
   while (j < stmts.length && parseSaveDecl(stmts[j]!, analysis)) j++;
   let n = 0;

@@ -213,7 +213,9 @@ function refuseSlots(candidates: Slot[], scopes: Scope[], analysis: Analysis, fi
       if (slotScopes.length === 0) {
         const first = unclaimed[0]?.id ?? slot.decl;
         const counter = unclaimed.length > 0 && unclaimed.every((r) => isCounterWrite(r.write!));
-        refuse(slot, first, counter ? REASONS.counter : REASONS.noScope);
+        const inFinally = unclaimed.find((r) => r.id.getAncestors().some((a) => Node.isBlock(a) && Node.isTryStatement(a.getParent()) && (a.getParent() as import('ts-morph').TryStatement).getFinallyBlock() === a));
+        if (inFinally) refuse(slot, inFinally.id, REASONS.unrecognised);
+        else refuse(slot, first, counter ? REASONS.counter : REASONS.noScope);
         changed = true;
       } else if (deferred) {
         refuse(slot, deferred.id, REASONS.deferred);
