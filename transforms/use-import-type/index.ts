@@ -441,7 +441,8 @@ function analyse(sf: ts.SourceFile, ctx: TransformContext<Options>): Matches | u
   }
   for (const p of importDecls) {
     if (!plans.includes(p) || !p.units.every((u) => u.isType) || p.units.every((u) => u.alreadyType)) continue;
-    if (ctx.options.style === 'inline' && p.units.every((u) => u.kind === 'named')) continue; // stays `import { type … }`
+    // `import { type … }` still loads the module under verbatimModuleSyntax; otherwise tsc drops it too.
+    if (ctx.options.style === 'inline' && options.verbatimModuleSyntax && p.units.every((u) => u.kind === 'named')) continue;
     const m = moduleName(p.decl);
     if (m !== undefined && runtimeModules.has(m)) continue;
     droppedLoadWarnings(p.decl, p.units);
