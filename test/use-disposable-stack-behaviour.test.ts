@@ -76,12 +76,14 @@ describe('use-disposable-stack behaviour (traces before and after)', () => {
     expect(stackCases.length).toBeGreaterThan(30);
   });
 
-  for (const name of folder.cases.map((c) => c.name)) {
+  for (const fixture of folder.cases) {
+    const name = fixture.name;
     it(name, () => {
       const c = cases.find((x) => x.name === name);
       if (!c) {
-        // A fixture without a behaviour line must not be a runnable program.
-        expect(behaviourMode(readFileSync(join(folder.dir, `${name}.input.ts`), 'utf8'))).toBeUndefined();
+        // A fixture without a behaviour line is not a runnable program (e.g. TSX that needs a renderer).
+        expect(behaviourMode(readFileSync(fixture.inputPath, 'utf8'))).toBeUndefined();
+        expect(fixture.inputPath).toMatch(/\.tsx$/);
         return;
       }
       const b20 = runs.before20.traces[name]!;
