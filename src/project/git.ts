@@ -4,7 +4,7 @@
  * Reads only (runs `git rev-parse` and `git status`).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
 /** The work tree's root for `dir`, or undefined outside git (or without git installed). */
@@ -17,11 +17,20 @@ export function gitRoot(dir: string): string | undefined {
   }
 }
 
-/** Groups files (absolute) by the work tree they are in; `undefined` holds the files outside git. */
+/**
+ * Groups files (absolute) by the work tree they are in; `undefined` holds the files outside git. A
+ * symlink counts as its target, which is what the writer writes.
+ */
 export function groupByGitRoot(files: readonly string[]): Map<string | undefined, string[]> {
   const rootOf = new Map<string, string | undefined>();
   const groups = new Map<string | undefined, string[]>();
-  for (const file of files) {
+  for (const given of files) {
+    let file = given;
+    try {
+      file = realpathSync(given);
+    } catch {
+      // Not on disk (any more): git decides by the given path.
+    }
     // Ask git once per work tree, not once per directory: the nearest directory holding a .git stands for it.
     let dir = dirname(file);
     while (!existsSync(join(dir, '.git')) && dirname(dir) !== dir) dir = dirname(dir);
