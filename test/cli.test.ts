@@ -693,6 +693,19 @@ describe('writing', () => {
     expect(read(dir, 'real/a.ts')).toBe('const bar = 1;\n');
   });
 
+  it('the dirty check looks at a symlink\'s target, which is what gets written', async () => {
+    const dir = makeProject({ 'real/a.ts': 'const foo = 1;\n' });
+    symlinkSync('real/a.ts', `${dir}/link.ts`);
+    git(dir, 'init', '-q');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'initial');
+    writeFiles(dir, { 'real/a.ts': 'const foo = 1; // uncommitted\n' });
+    const r = await cli(dir, ['run', '-t', RENAME, '--write', 'link.ts']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^error refusing to write: 1 file has uncommitted or untracked changes: real\/a\.ts\n/);
+    expect(read(dir, 'real/a.ts')).toBe('const foo = 1; // uncommitted\n');
+  });
+
   it('does not overwrite a file that changed on disk between read and write', async () => {
     const dir = makeProject({ 'a.ts': '// edited meanwhile\n', 'b.ts': 'const foo = 1;\n' });
     const r = await cli(dir, ['run', '-t', EDIT_ON_DISK, '-t', RENAME, '--write', '--json']);
