@@ -719,6 +719,31 @@ describe('writing', () => {
   });
 });
 
+describe('project-level edits (a transform\'s finish step)', () => {
+  const BUMP = transformPath('bump-target.ts');
+  it('are previewed as diffs, noted, written with --write (BOM and CRLF kept), and checked for a restore point', async () => {
+    const tsconfig = '\uFEFF{\r\n  "compilerOptions": { "target": "ES2019" }\r\n}\r\n';
+    const dir = makeProject({ 'tsconfig.json': tsconfig, 'a.ts': 'let a;\n' }, { git: true });
+    const preview = await cli(dir, ['run', '-t', BUMP, '--json']);
+    expect(preview.code).toBe(0);
+    const report = JSON.parse(preview.out);
+    expect(report.files.find((f: { path: string }) => f.path === 'tsconfig.json')).toMatchObject({ status: 'changed', transforms: ['bump-target'] });
+    expect(report.notes).toContainEqual({ transform: 'bump-target', message: 'raised the target to ES2022', path: 'tsconfig.json' });
+    expect(readFileSync(`${dir}/tsconfig.json`, 'utf8')).toBe(tsconfig);
+
+    writeFiles(dir, { 'tsconfig.json': tsconfig.replace('}\r\n}', '}, "include": ["."]\r\n}') });
+    const dirty = await cli(dir, ['run', '-t', BUMP, '--write']);
+    expect(dirty.code).toBe(2);
+    expect(dirty.err).toContain('refusing to write: 1 file has uncommitted or untracked changes: tsconfig.json');
+    git(dir, 'checkout', 'tsconfig.json');
+
+    const written = await cli(dir, ['run', '-t', BUMP, '--write']);
+    expect(written.code).toBe(0);
+    expect(written.err).toContain('note bump-target: tsconfig.json: raised the target to ES2022\n');
+    expect(readFileSync(`${dir}/tsconfig.json`, 'utf8')).toBe('\uFEFF{\r\n  "compilerOptions": { "target": "ES2022" }\r\n}\r\n');
+  });
+});
+
 describe('--patch', () => {
   it('a --patch path that cannot be written is a usage error before anything runs (exit 2, nothing written)', async () => {
     const dir = makeProject({ 'a.ts': 'const foo = 1;\n', 'sub/b.ts': 'let x;\n' });
