@@ -1,0 +1,1 @@
+export type { T as default } from './lib/types';

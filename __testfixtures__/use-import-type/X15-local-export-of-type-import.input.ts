@@ -1,0 +1,2 @@
+import type { I } from './lib/types';
+export { I };

@@ -1,0 +1,1 @@
+export { CE } from './lib/values';
