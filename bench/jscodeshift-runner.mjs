@@ -3,7 +3,10 @@
 // (`npx jscodeshift`, jscodeshift 17 from this repository's node_modules) and with `migrate run -t`.
 //
 //   node bench/jscodeshift-runner.mjs [--package lodash@4.17.21] [--transform bench/jscodeshift-transform.cjs]
-//                                     [--jobs N] [--runs 3]
+//                                     [--jobs N] [--runs 3] [--dry]
+//
+// --jobs N gives both the same parallelism (jscodeshift --cpus=N, migrate -j N); without it, both use
+// their defaults (cores - 1).
 //
 // The corpus is the JavaScript source of an npm package, fetched with `npm pack` into .bench-cache/
 // (git-ignored) on the first run. Each run gets two fresh copies in a temporary directory, both runners
@@ -47,7 +50,7 @@ const jscodeshiftVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'j
 
 console.log(`corpus: ${pkg}, ${jsFiles.length} .js files, ${(bytes / 1024).toFixed(0)} KiB`);
 console.log(`transform: ${relative(root, transform)}; node ${process.version}; ${availableParallelism()} cores`);
-console.log(`jscodeshift ${jscodeshiftVersion}: npx jscodeshift -t <transform> --extensions=js <dir>  (its defaults: babel parser, cores - 1 workers)`);
+console.log(`jscodeshift ${jscodeshiftVersion}: npx jscodeshift -t <transform> --extensions=js --silent${dry ? ' --dry' : ''}${jobs ? ` --cpus=${jobs}` : ''} <dir>  (its defaults: babel parser, cores - 1 workers)`);
 console.log(`codemigrate: migrate run -t <transform> <dir>${dry ? '' : ' --write'} --silent${jobs ? ` -j ${jobs}` : ''}  (default -j: cores - 1)${dry ? '; both dry: nothing written' : ''}`);
 
 const times = { jscodeshift: [], migrate: [] };
@@ -74,7 +77,7 @@ for (let i = 0; i < runs; i++) {
       const started = performance.now();
       const r =
         which === 'jscodeshift'
-          ? spawnTimed([process.execPath, jscodeshiftBin, '-t', transform, '--extensions=js', '--silent', ...(dry ? ['--dry'] : []), a], { cwd: work, encoding: 'utf8' })
+          ? spawnTimed([process.execPath, jscodeshiftBin, '-t', transform, '--extensions=js', '--silent', ...(dry ? ['--dry'] : []), ...(jobs ? [`--cpus=${jobs}`] : []), a], { cwd: work, encoding: 'utf8' })
           : spawnTimed([process.execPath, migrateBin, 'run', '-t', transform, b, ...(dry ? [] : ['--write']), '--silent', '--no-gitignore', '--extensions', 'js', ...(jobs ? ['-j', jobs] : [])], {
               cwd: work,
               encoding: 'utf8',
