@@ -40,7 +40,8 @@ function expectUntouched(expect: ExpectStatic, dir: string, before: ReturnType<t
   }
 }
 
-describe.concurrent('bin/migrate.js', () => {
+// Spawns are slow on a loaded machine: a generous timeout per test.
+describe.concurrent('bin/migrate.js', { timeout: 180_000 }, () => {
   it('a dry run (and --check) writes nothing: same bytes, same mtimes', async ({ expect }) => {
     const dir = makeProject(TRICKY, { git: true });
     const before = snapshot(dir);
