@@ -742,6 +742,21 @@ describe('project-level edits (a transform\'s finish step)', () => {
     expect(written.err).toContain('note bump-target: tsconfig.json: raised the target to ES2022\n');
     expect(readFileSync(`${dir}/tsconfig.json`, 'utf8')).toBe('\uFEFF{\r\n  "compilerOptions": { "target": "ES2022" }\r\n}\r\n');
   });
+
+  it('a failing finish step exits 3 and says so; a file skipped on purpose is skipped with its reason', async () => {
+    const dir = makeProject({ 'tsconfig.json': '{ "compilerOptions": { "target": "ES2019" } }', 'a.ts': '// skip me\n', 'b.ts': 'let b;\n' });
+    const r = await cli(dir, ['run', '-t', BUMP, '--explode=true', '--json']);
+    expect(r.code).toBe(3);
+    const report = JSON.parse(r.out);
+    expect(report.notes).toContainEqual(expect.objectContaining({ transform: 'bump-target', level: 'error', message: expect.stringContaining('finish exploded') }));
+    expect(report.files.map((f: { path: string; status: string; reason?: string }) => [f.path, f.status, f.reason])).toEqual([
+      ['a.ts', 'skipped', 'bump-target: asked to'],
+      ['b.ts', 'unchanged', undefined],
+    ]);
+    const pretty = await cli(dir, ['run', '-t', BUMP, '--explode=true']);
+    expect(pretty.code).toBe(3);
+    expect(pretty.err).toMatch(/^error bump-target: the project-level step failed: finish exploded/m);
+  });
 });
 
 describe('--patch', () => {
