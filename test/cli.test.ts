@@ -769,6 +769,14 @@ describe('--patch', () => {
       expect(read(dir, 'a.ts')).toBe('const foo = 1;\n');
     }
   });
+  it('with --write, the patch is what was written: it reverses cleanly, back to the committed files', async () => {
+    const dir = makeProject({ 'a.ts': 'let foo = 1;\n', 'b.ts': 'let x = foo;\r\n', 'c.ts': 'let y;\n' }, { git: true });
+    const r = await cli(dir, ['run', '-t', RENAME, '--write', '--patch', 'written.patch']);
+    expect(r.code).toBe(0);
+    expect(read(dir, 'a.ts')).toBe('let bar = 1;\n');
+    git(dir, 'apply', '-R', 'written.patch');
+    expect(git(dir, 'status', '--porcelain', '--untracked-files=no')).toBe('');
+  });
   it('run from a subdirectory, the patch has paths from the repository root and git apply gives what --write gives', async () => {
     const files = { 'src/a.ts': 'const foo = 1;\r\n', 'src/lib/b.ts': '\uFEFFlet foo;', 'other/c.ts': 'let foo;\n' };
     const dir = makeProject(files, { git: true });

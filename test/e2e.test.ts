@@ -65,8 +65,8 @@ describe.concurrent('bin/migrate.js', { timeout: 180_000 }, () => {
     expect(preview.code).toBe(0);
     const patch = readFileSync(join(previewDir, 'changes.patch'), 'utf8');
     expect(patch).toContain('diff --git a/src/crlf.ts b/src/crlf.ts\n');
-    writeFiles(patchedDir, { '../changes.patch': patch });
-    git(patchedDir, 'apply', '--whitespace=nowarn', '../changes.patch');
+    const holder = makeProject({ 'changes.patch': patch });
+    git(patchedDir, 'apply', '--whitespace=nowarn', join(holder, 'changes.patch'));
 
     const written = await runBin(writtenDir, ['run', '-t', RENAME, '--write']);
     expect(written.code).toBe(0);
