@@ -283,7 +283,7 @@ describe('transforms', () => {
   it('a built-in sub-command passes its option flags to its transform, the same as run -t with --key=value', async () => {
     const t = builtinTransforms.find((x) => Object.values((x.options ?? {}) as Record<string, { kind: string }>).some((o) => o.kind === 'choice'));
     expect(t).toBeDefined();
-    const [key, spec] = Object.entries((t!.options ?? {}) as Record<string, { kind: string; choices: string[] }>).find(([, o]) => o.kind === 'choice')!;
+    const [key, spec] = Object.entries((t!.options ?? {}) as unknown as Record<string, { kind: string; choices: string[] }>).find(([, o]) => o.kind === 'choice')!;
     const dir = makeProject({
       'lib.ts': 'export interface A { a: number }\nexport const v = 1;\n',
       'main.ts': 'import { A, v } from "./lib";\nexport const x: A = { a: v };\n',
