@@ -131,6 +131,7 @@ export const REASONS = {
   objectEscapes: 'its object is used other than as `o.prop` (passed, returned, spread, annotated, or has methods): the property is shared with other code',
   unrecognised:
     'it is restored in a finally block, but not in a recognised save/set/restore shape (save, set, work, restore to the saved value); rewrite it by hand or into one of those shapes',
+  varInBody: "a 'var' declared in the scope body would become local to the run() callback",
   fieldInit: 'a static field is converted only when its initializer is a primitive literal (or absent) and it is not optional',
   publicStatic: 'public static field of an exported class: it is part of the API and assignable from outside the module',
   staticField: 'static class fields are not converted by this version of the transform (only module-level let/var)',
@@ -571,10 +572,11 @@ function enclosingFunction(node: Node): Node | undefined {
 }
 
 /** Scope body checks: yield, break/continue crossing, return, await. */
-function checkRegions(regions: Node[]): { yieldNode?: Node; crossing?: Node; returnNode?: Node; isAsync: boolean } {
-  const result: { yieldNode?: Node; crossing?: Node; returnNode?: Node; isAsync: boolean } = { isAsync: false };
+function checkRegions(regions: Node[]): { yieldNode?: Node; crossing?: Node; returnNode?: Node; varNode?: Node; isAsync: boolean } {
+  const result: { yieldNode?: Node; crossing?: Node; returnNode?: Node; varNode?: Node; isAsync: boolean } = { isAsync: false };
   for (const region of regions) {
     walkOwn(region, (n) => {
+      if (Node.isVariableDeclarationList(n) && n.getDeclarationKind() === 'var') result.varNode ??= n;
       if (Node.isYieldExpression(n)) result.yieldNode ??= n;
       else if (Node.isAwaitExpression(n)) result.isAsync = true;
       else if (Node.isForOfStatement(n) && n.isAwaited()) result.isAsync = true;
@@ -742,6 +744,7 @@ function matchWith(stmts: Statement[], i: number, setCount: number, analysis: An
   scope.isAsync = check.isAsync;
   scope.hasReturn = !!check.returnNode;
   if (check.yieldNode) scope.refusal = { node: check.yieldNode, reason: REASONS.yield };
+  else if (check.varNode) scope.refusal = { node: check.varNode, reason: REASONS.varInBody };
   else if (check.crossing) scope.refusal = { node: check.crossing, reason: REASONS.breakContinue };
   else if (check.returnNode && (!isTail(stmts, t) || f1.some((s) => checkRegions([s]).returnNode))) {
     scope.refusal = { node: check.returnNode, reason: REASONS.nonTailReturn };
@@ -752,7 +755,11 @@ function matchWith(stmts: Statement[], i: number, setCount: number, analysis: An
   }
   // Declarations between set and try used after the scope.
   if (!scope.refusal && !assignLocal) {
-    const declared = between.flatMap((s) => (Node.isVariableStatement(s) ? s.getDeclarations().flatMap((d) => d.getNameNode().getDescendantsOfKind(SyntaxKind.Identifier).concat(Node.isIdentifier(d.getNameNode()) ? [d.getNameNode() as Identifier] : [])) : []));
+    const declared = between.flatMap((s): Node[] => {
+      if (Node.isVariableStatement(s)) return s.getDeclarations().flatMap((d) => d.getNameNode().getDescendantsOfKind(SyntaxKind.Identifier).concat(Node.isIdentifier(d.getNameNode()) ? [d.getNameNode() as Identifier] : []));
+      if ((Node.isFunctionDeclaration(s) || Node.isClassDeclaration(s)) && s.getNameNode()) return [s.getNameNode()!];
+      return [];
+    });
     const after = [...f2, ...stmts.slice(t + 1)];
     const used = declared.find((id) => usesName(after, id.getText()));
     if (used) scope.refusal = { node: used, reason: REASONS.declAfter };
