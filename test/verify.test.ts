@@ -132,6 +132,44 @@ describe('diagnostics that existed before never cause a revert', () => {
   });
 });
 
+describe('blame', () => {
+  it('blames a changed type guard, not the harmless edit of the file where the narrowing is lost', async () => {
+    const dir = project({
+      'src/guard.ts': 'export function isText(v: unknown): v is string { //@edit: export function isText(v: unknown): boolean {\n  return typeof v === "string";\n}\n',
+      'src/user.ts': [
+        '// user //@edit: // user (edited)',
+        "import { isText } from './guard.js';",
+        'export function len(v: unknown): number {',
+        '  if (isText(v)) return v.length;',
+        '  return 0;',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const { results, summary } = await run({ cwd: dir, transforms: [EDIT], verify: true });
+    expect(statuses(summary)).toEqual({ 'src/guard.ts': 'reverted', 'src/user.ts': 'changed' });
+    expect(byPath(dir, results)['src/guard.ts']!.diagnostics!.map((d) => `${d.path}:${d.line}:${d.column} TS${d.code}`)).toEqual(['src/user.ts:4:25 TS18046']);
+  });
+
+  it('blames the edit of a local declaration for an error further down the same file', async () => {
+    const dir = project({
+      'src/local.ts': [
+        'function twice(n: number): number { //@edit: function twice(n: number): string {',
+        '  return n * 2; //@edit:   return String(n * 2);',
+        '}',
+        "export const label = 'x'; //@edit: export const label = 'y';",
+        'export const four: number = twice(2);',
+        '',
+      ].join('\n'),
+    });
+    const { results, summary } = await run({ cwd: dir, transforms: [EDIT], verify: true });
+    expect(statuses(summary)).toEqual({ 'src/local.ts': 'reverted' });
+    const local = results[0]!;
+    expect(local.diagnostics!.map((d) => `${d.path}:${d.line}:${d.column} TS${d.code}`)).toEqual(['src/local.ts:5:14 TS2322']);
+    expect(local.reason).toMatch(/^the edit at line 1 by replace-marked-lines /);
+  });
+});
+
 describe('the check repeats until nothing new remains', () => {
   it('reverts an edit that only worked together with an edit that was reverted', async () => {
     const dir = project({

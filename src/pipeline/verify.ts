@@ -233,7 +233,10 @@ class UnitCheck {
         into.set(blame.file, entry);
       }
       this.time('blame', t);
-      const blamed = sure.size ? sure : guessed;
+      // Sure blames are all acted on at once; of the guesses, only the one most errors point to, so
+      // that a wrong guess costs one round rather than several innocent files.
+      const top = [...guessed].sort((a, b) => b[1].diags.length - a[1].diags.length)[0];
+      const blamed = sure.size ? sure : new Map(top ? [top] : []);
       if (!blamed.size) {
         for (const d of unblamed) {
           this.unattributed.add(diagKey(d));
@@ -458,22 +461,24 @@ class UnitCheck {
     }
     // 2. An edit in the file that declares what the error is about (an import, a called function, a
     //    type), when that edit touches the declaration or a name the error mentions.
+    //    The file itself counts too: an edited local declaration used further down.
     const sf = program.getSourceFile(d.path);
     const linked: string[] = [];
     if (sf) {
       for (const { file, declaration } of referencedFiles(program, sf, d)) {
-        if (file !== d.path && this.kept.has(file) && (inChain.has(file) || this.isGlobal(file, program))) {
+        if (this.kept.has(file) && (file === d.path || inChain.has(file) || this.isGlobal(file, program))) {
           const hunk = this.relatedHunk(file, d, sf, declaration);
           if (hunk) return { file, hunk, sure: true };
-          linked.push(file);
+          if (file !== d.path) linked.push(file);
         }
       }
     }
-    // Guesses: 3. the file's own edit elsewhere in it; 4. an edited file it refers to, the nearest
-    //    edited dependency, any edited file that declares globals.
-    if (this.kept.has(d.path)) return { file: d.path, hunk: nearestHunk(this.hunks(d.path), d.line), sure: false };
-    const dependency = linked[0] ?? chain.find((p) => this.kept.has(p));
+    // Guesses: 3. an edited file the error refers to, else the nearest edited dependency (a changed
+    //    type guard or return type shows up away from any import); 4. the file's own edit elsewhere
+    //    in it; 5. any edited file that declares globals.
+    const dependency = linked[0] ?? chain.find((p) => p !== d.path && this.kept.has(p));
     if (dependency) return { file: dependency, hunk: this.hunkFor(dependency, d), sure: false };
+    if (this.kept.has(d.path)) return { file: d.path, hunk: nearestHunk(this.hunks(d.path), d.line), sure: false };
     const global = [...this.kept].find((p) => graph.files.has(p) && this.isGlobal(p, program));
     if (global) return { file: global, hunk: this.hunkFor(global, d), sure: false };
     return undefined;
@@ -716,8 +721,10 @@ function referencedFiles(program: ts.Program, sf: ts.SourceFile, d: Diag): Array
       if (file) out.push({ file });
     } else if (ts.isCallExpression(n) || ts.isNewExpression(n) || ts.isDecorator(n)) {
       addNames(n.expression, n.expression.pos, n.expression.end);
-    } else if ((ts.isVariableDeclaration(n) || ts.isParameter(n) || ts.isPropertyDeclaration(n)) && n.type) {
-      addNames(n.type, n.type.pos, n.type.end);
+    } else if (ts.isVariableDeclaration(n) || ts.isParameter(n) || ts.isPropertyDeclaration(n)) {
+      if (n.type) addNames(n.type, n.type.pos, n.type.end);
+      const init = n.initializer;
+      if (init && (ts.isCallExpression(init) || ts.isNewExpression(init))) addNames(init.expression, init.expression.pos, init.expression.end);
     } else if (ts.isJsxOpeningLikeElement(n)) {
       addNames(n.tagName, n.tagName.pos, n.tagName.end);
     }
