@@ -14,9 +14,22 @@
  *   again, for the before program. The ts-morph Project itself is not modified: rebuilding its program
  *   after swapping texts would make ts-morph re-wrap every file, and changing its compiler options
  *   re-parses all of them.
+ * - The before program gives the original text only to the files checked in it and to the changed
+ *   files they depend on (and to changed files that declare globals); other changed files keep their
+ *   new text, which cannot change those files' diagnostics, so a run that changed many files does
+ *   not parse them all again.
+ * - After a revert, only files that import the reverted file and still see a kept edit are checked
+ *   again; the others are back to their state before the run.
  * - Diagnostics that existed before never cause a revert: a before/after pair matches when code and
  *   message are equal and the position maps across the edit (same line and column outside edited
  *   lines, inside the same edited hunk otherwise), or, for moved code, when the line text is equal.
+ *   Matching is one to one, so a second error with the same code and message is new.
+ *
+ * Blame (the file whose edits are reverted for a new diagnostic): sure when the diagnostic is on an
+ * edited line of its own file, or refers (through an import, a called function, a declared type, a
+ * name in its message) to a declaration or name that an edit changed; otherwise a guess (the nearest
+ * edited dependency, then the file's own edit). A round reverts every sure culprit, or else only the
+ * most-blamed guess, then checks again. Reverting is per file: all of a file's edits go together.
  *
  * Project files edited by transforms (a tsconfig.json via `finish`/`editFile`) are not checked or
  * reverted here; an edited tsconfig's compiler options are used for the after-check, so the check sees
