@@ -7,7 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { stripBom } from '../engines/text-edits.js';
 import { createWorkFile, failWorkFile, type ProjectUnit, type WorkFile } from '../engines/work-file.js';
-import { loadTsconfigs } from './load-tsconfig.js';
+import { findUp, loadTsconfigs } from './load-tsconfig.js';
 import { DEFAULT_EXTENSIONS, selectFiles } from './select-files.js';
 
 export interface LoadProjectOptions {
@@ -45,7 +45,16 @@ export async function loadProject(options: LoadProjectOptions): Promise<LoadedPr
   });
   const configs = loadTsconfigs(searchBases(cwd, paths), options.project, cwd);
   const fallback = configs.units[0]!.unit;
-  const unitOf = (path: string): ProjectUnit => configs.units.find((u) => u.fileNames.has(path))?.unit ?? fallback;
+  // A file no tsconfig includes: the defaults when no tsconfig.json is above it, else the first project.
+  const underTsconfig = new Map<string, boolean>();
+  const hasTsconfigAbove = (dir: string): boolean => {
+    let known = underTsconfig.get(dir);
+    if (known === undefined) underTsconfig.set(dir, (known = findUp(dir, 'tsconfig.json') !== undefined));
+    return known;
+  };
+  const unitOf = (path: string): ProjectUnit =>
+    configs.units.find((u) => u.fileNames.has(path))?.unit ??
+    (configs.defaultUnit && !options.project && !hasTsconfigAbove(dirname(path)) ? configs.defaultUnit : fallback);
 
   const files: WorkFile[] = [];
   const excluded: LoadedProject['excluded'] = [];

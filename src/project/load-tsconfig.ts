@@ -27,8 +27,10 @@ export interface LoadedConfigs {
   units: Array<{ unit: ProjectUnit; fileNames: ReadonlySet<string> }>;
   /** Absolute paths of the tsconfigs loaded. */
   tsconfigs: string[];
-  /** Set when no tsconfig was found, saying that defaults were used. */
+  /** Set when no tsconfig was found (for some of the paths), saying that defaults were used. */
   note?: string;
+  /** The unit with default options, for the files of paths that have no tsconfig above them. */
+  defaultUnit?: ProjectUnit;
 }
 
 /** Walks up from `dir` to the file system root looking for `name`. */
@@ -56,13 +58,18 @@ export function loadTsconfigs(searchFrom: readonly string[], explicit: string | 
   } else {
     roots = [...new Set(searchFrom.map((dir) => findUp(dir, 'tsconfig.json')).filter((p): p is string => p !== undefined))];
   }
+  const withoutTsconfig = explicit ? undefined : searchFrom.find((dir) => !findUp(dir, 'tsconfig.json'));
+  const defaults = (): { unit: ProjectUnit; fileNames: ReadonlySet<string> } => ({
+    unit: createProjectUnit({ packageJson: readPackageJson(withoutTsconfig ?? searchFrom[0] ?? cwd) }, DEFAULT_COMPILER_OPTIONS),
+    fileNames: new Set(),
+  });
   if (roots.length === 0) {
-    const packageJson = readPackageJson(searchFrom[0] ?? cwd);
-    const unit = createProjectUnit({ packageJson }, DEFAULT_COMPILER_OPTIONS);
+    const only = defaults();
     return {
-      units: [{ unit, fileNames: new Set() }],
+      units: [only],
       tsconfigs: [],
       note: 'no tsconfig.json found at or above the paths: using default compiler options (ES2022, NodeNext, allowJs, jsx: preserve)',
+      defaultUnit: only.unit,
     };
   }
 
@@ -101,6 +108,12 @@ export function loadTsconfigs(searchFrom: readonly string[], explicit: string | 
   for (const root of roots) visit(root);
   if (loaded.units.length === 0) {
     throw new UsageError(`${relative(cwd, roots[0]!)} includes no files and references no project with files`, 'pass --project with a tsconfig that includes your sources');
+  }
+  if (withoutTsconfig !== undefined) {
+    const extra = defaults();
+    loaded.units.push(extra);
+    loaded.defaultUnit = extra.unit;
+    loaded.note = `no tsconfig.json found at or above ${relative(cwd, withoutTsconfig) || '.'}: its files use default compiler options (ES2022, NodeNext, allowJs, jsx: preserve)`;
   }
   return loaded;
 }
