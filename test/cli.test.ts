@@ -519,6 +519,23 @@ describe('tsconfig', () => {
     });
   });
 
+  it('a path with no tsconfig above it gets the defaults (and the note), not another path\'s tsconfig', async () => {
+    const dir = makeProject({
+      'packages/a/tsconfig.json': '{ "compilerOptions": { "target": "ES2017" } }',
+      'packages/a/index.ts': 'let a;\n',
+      'scripts/c.ts': 'let c;\n',
+    });
+    const r = await cli(dir, ['run', '-t', REPORT_OPTIONS, '--json', 'packages/a', 'scripts']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    expect(report.projects).toEqual(['packages/a/tsconfig.json']);
+    expect(optionsOf(r.out)).toEqual({
+      'packages/a/index.ts': `tsconfig ${dir}/packages/a/tsconfig.json target=4 strict=false`,
+      'scripts/c.ts': 'tsconfig none target=9 strict=true',
+    });
+    expect(report.notes.map((n: { message: string }) => n.message).join('\n')).toMatch(/no tsconfig\.json found .*default compiler options/);
+  });
+
   it('a solution whose reference does not exist exits 2', async () => {
     const dir = makeProject({ 'tsconfig.json': '{ "files": [], "references": [{ "path": "./gone" }] }', 'a.ts': 'let a;\n' });
     const r = await cli(dir, ['run', '-t', REPORT_OPTIONS]);
