@@ -2,9 +2,11 @@
  * use-import-type: marks imports and re-exports that are used only as types (`import type`,
  * inline `type`, `export type`, `export type *`), without changing the JavaScript the project emits.
  *
- * Decides each binding from its uses in the file first (every reference in an erased position), and asks
- * the checker only where the file alone cannot tell: unused bindings, `export { x }`, re-exports from
- * other modules, `export *`, and bindings in decorated signatures under emitDecoratorMetadata.
+ * Decides each binding from its uses in the file first (every reference in an erased position, with the
+ * file's own scopes). Where the file alone cannot tell (unused bindings, `export { x }`, re-exports from
+ * other modules, `export *`, bindings in decorated signatures under emitDecoratorMetadata) it reads the
+ * declarations of the modules involved (resolve.ts), and asks the type checker only when those do not
+ * answer (`export =`, `import x = require()`, ambient modules, unresolved modules).
  * Spec: specs/use-import-type.md.
  */
 import { ts } from 'ts-morph';
