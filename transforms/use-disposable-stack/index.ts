@@ -27,9 +27,8 @@ export const POLYFILL_NOTE =
   'entry module, never next to the rewritten code), and compile with a target below ESNext so `using` is downlevelled';
 
 export const LIB_NOTE =
-  'added "esnext.disposable" to compilerOptions.lib so that DisposableStack type-checks; that lib also declares ' +
-  '[Symbol.dispose] on Iterator/Generator (and [Symbol.asyncDispose] on AsyncIterator/AsyncGenerator), so a class that ' +
-  'implements one of those interfaces by hand must now declare it too (TS2420/TS2741)';
+  'added "esnext.disposable" to lib for DisposableStack; it also gives Generator/IteratorObject (and their async ' +
+  'forms) a dispose method, so a class implementing one by hand must declare [Symbol.dispose] (TS2420)';
 
 function isInLoop(node: ts.Node): boolean {
   let child: ts.Node = node;
