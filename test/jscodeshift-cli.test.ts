@@ -77,6 +77,17 @@ const FORMS: Record<string, { files: Record<string, string>; spec: string; parse
     files: { 'esm-ts/package.json': '{ "type": "module" }', 'esm-ts/t.ts': `export default (file: { source: string }, api: any): string => { ${rename('esmTs')} };` },
     spec: './esm-ts/t.ts',
   },
+  'a folder with an index.js, as jscodeshift’s require() takes it': {
+    files: { 'codemod/index.js': `module.exports = function (file, api) { ${rename('fromIndex')} };` },
+    spec: './codemod',
+  },
+  'a folder with a package.json "main"': {
+    files: {
+      'codemod-pkg/package.json': '{ "name": "codemod-pkg", "main": "lib/transform.js" }',
+      'codemod-pkg/lib/transform.js': `module.exports = function (file, api) { ${rename('fromMain')} };`,
+    },
+    spec: './codemod-pkg',
+  },
   'a module path resolved from the project’s node_modules': {
     files: {
       'node_modules/fake-codemod/package.json': '{ "name": "fake-codemod", "version": "1.0.0" }',

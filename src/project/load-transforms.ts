@@ -46,8 +46,18 @@ export async function loadTransform(spec: string, cwd: string): Promise<Transfor
 
 function resolveTransformPath(spec: string, cwd: string): string | undefined {
   const direct = resolve(cwd, spec);
+  const isFile = (p: string): boolean => existsSync(p) && statSync(p).isFile();
   for (const candidate of [direct, ...['.ts', '.js', '.mjs', '.cjs'].map((ext) => direct + ext)]) {
-    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+    if (isFile(candidate)) return candidate;
+  }
+  // A folder, as jscodeshift's require() takes it: its package.json "main", else index.*.
+  if (existsSync(direct) && statSync(direct).isDirectory()) {
+    try {
+      return createRequire(join(direct, 'package.json')).resolve(direct);
+    } catch {
+      const index = ['index.ts', 'index.js', 'index.mjs', 'index.cjs'].map((f) => join(direct, f)).find(isFile);
+      if (index) return index;
+    }
   }
   if (spec.startsWith('.') || spec.startsWith('/')) return undefined;
   try {
