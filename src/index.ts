@@ -29,6 +29,8 @@ export interface MigrateOptions {
   extensions?: readonly string[];
   parser?: string;
   allowDirty?: boolean;
+  /** Type-check before and after and revert files whose edits add errors; default: on with write/check when a tsconfig is loaded. */
+  verify?: boolean;
   patchFile?: string;
 }
 
@@ -50,6 +52,7 @@ export async function migrate(options: MigrateOptions): Promise<RunSummary> {
     mode: options.write ? 'write' : options.check ? 'check' : 'preview',
     write: options.write,
     allowDirty: options.allowDirty,
+    verify: options.verify,
     patchFile: options.patchFile,
   };
   return (await run(runOptions)).summary;

@@ -23,6 +23,9 @@ function writeOne(result: FileResult): FileResult {
     if (onDiskText !== expected) {
       return failed(result, 'the file changed on disk while codemigrate ran; it was not overwritten (run again)');
     }
+    if ((statSync(result.path).mode & 0o200) === 0) {
+      return failed(result, 'the file is read-only; it was not overwritten (make it writable, then run again)');
+    }
     writeAtomically(result.path, (result.bom ? BOM : '') + result.after);
     return result;
   } catch (error) {
