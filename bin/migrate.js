@@ -15,5 +15,6 @@ process.exitCode = await main(process.argv, process.env, {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   color: Boolean(process.stdout.isTTY),
+  stderrColor: Boolean(process.stderr.isTTY),
   stderrIsTTY: Boolean(process.stderr.isTTY),
 });

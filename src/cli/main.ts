@@ -53,7 +53,8 @@ const COMMON_FLAG_KEYS = new Set([
 
 /** Runs the CLI. Returns the exit code (see exit-codes.ts); bugs in codemigrate itself propagate with their stack. */
 export async function main(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, io: CliIo): Promise<ExitCode> {
-  const out: Output = { ...io, color: io.color && !env.NO_COLOR && !argv.includes('--no-color') };
+  const colorAllowed = !env.NO_COLOR && !argv.includes('--no-color');
+  const out: Output = { ...io, color: io.color && colorAllowed, stderrColor: (io.stderrColor ?? io.color) && colorAllowed };
   let exitCode: ExitCode = ExitCode.Ok;
   const program = buildProgram(out, async (specs, paths, flags, passthrough) => {
     exitCode = await runCommand(specs, paths, flags, passthrough, io, out);

@@ -7,6 +7,8 @@ export interface Output {
   stderr(text: string): void;
   /** Colours on: a terminal, and neither NO_COLOR nor --no-color. */
   color: boolean;
+  /** Colours on stderr (default: as `color`). */
+  stderrColor?: boolean;
   /** stderr is a terminal (progress is shown only then). */
   stderrIsTTY: boolean;
 }

@@ -16,9 +16,11 @@ export interface PrettySettings {
 
 export function reportPretty(summary: RunSummary, out: Output, settings: PrettySettings = {}): void {
   const c = new Chalk({ level: out.color ? 1 : 0 });
+  // stderr is coloured by its own terminal-ness: `migrate … > out.diff` still gets coloured warnings.
+  const ce = new Chalk({ level: (out.stderrColor ?? out.color) ? 1 : 0 });
   if (settings.silent) {
-    for (const file of summary.files) if (file.status === 'failed') out.stderr(failureLine(file, c));
-    for (const note of summary.notes) if (note.level === 'error') out.stderr(`${c.red('error')} ${note.transform}: ${note.message}\n`);
+    for (const file of summary.files) if (file.status === 'failed') out.stderr(failureLine(file, ce));
+    for (const note of summary.notes) if (note.level === 'error') out.stderr(`${ce.red('error')} ${note.transform}: ${note.message}\n`);
     return;
   }
   for (const file of summary.files) {
@@ -29,27 +31,27 @@ export function reportPretty(summary: RunSummary, out: Output, settings: PrettyS
       out.stdout(colorDiff(file.diff ?? '', c));
       out.stdout('\n');
     }
-    for (const w of file.warnings) out.stderr(`${c.yellow(`${file.path}:${w.line}:${w.column}`)} ${w.transform}: ${w.message}\n`);
-    if (file.status === 'failed') out.stderr(failureLine(file, c));
+    for (const w of file.warnings) out.stderr(`${ce.yellow(`${file.path}:${w.line}:${w.column}`)} ${w.transform}: ${w.message}\n`);
+    if (file.status === 'failed') out.stderr(failureLine(file, ce));
     if (file.status === 'reverted') {
-      out.stderr(`${c.yellow('reverted')} ${file.path}${file.reason ? `: ${file.reason}` : ''}\n`);
+      out.stderr(`${ce.yellow('reverted')} ${file.path}${file.reason ? `: ${file.reason}` : ''}\n`);
       for (const d of file.diagnostics ?? []) out.stderr(`  ${d.path}:${d.line}:${d.column} TS${d.code} ${d.message.replace(/\n/g, '\n    ')}\n`);
     }
   }
   for (const note of summary.notes) {
-    const label = note.level === 'error' ? c.red('error') : c.cyan('note');
+    const label = note.level === 'error' ? ce.red('error') : ce.cyan('note');
     out.stderr(`${label} ${note.transform}: ${note.path ? `${note.path}: ` : ''}${note.message}\n`);
   }
   if (settings.verbose) {
-    for (const file of summary.files) if (file.status === 'skipped') out.stderr(`${c.dim(`${file.path} skipped: ${file.reason}`)}\n`);
-    for (const [phase, ms] of Object.entries(settings.timings ?? {})) out.stderr(c.dim(`${phase}: ${formatDuration(ms)}\n`));
+    for (const file of summary.files) if (file.status === 'skipped') out.stderr(`${ce.dim(`${file.path} skipped: ${file.reason}`)}\n`);
+    for (const [phase, ms] of Object.entries(settings.timings ?? {})) out.stderr(ce.dim(`${phase}: ${formatDuration(ms)}\n`));
   }
   for (const [transform, stats] of Object.entries(summary.stats)) {
     out.stderr(`${transform} stats: ${Object.entries(stats).map(([k, v]) => `${k} ${v}`).join(', ')}\n`);
   }
-  out.stderr(`${summaryLine(summary, c)}\n`);
+  out.stderr(`${summaryLine(summary, ce)}\n`);
   const next = nextStep(summary);
-  if (next) out.stderr(`${c.dim(next)}\n`);
+  if (next) out.stderr(`${ce.dim(next)}\n`);
 }
 
 function failureLine(file: FileReport, c: InstanceType<typeof Chalk>): string {
