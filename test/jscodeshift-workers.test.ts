@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { defaultJobs, MIN_FILES_PER_WORKER, workersFor } from '../src/engines/jscodeshift-workers.js';
+import { run } from '../src/pipeline/run.js';
 import type { RunSummary } from '../src/transform-api/types.js';
 import { runMigrate, tempDir, writeTree } from './support/jscodeshift/compare.js';
 
@@ -118,6 +119,19 @@ describe('worker threads', () => {
     expect(comparable(run('2'))).toEqual(comparable(one));
     const where = spawnSync(process.execPath, [bin, 'run', '-t', './where.cjs', 'src', '--json', '-j', '2'], { cwd: dir, encoding: 'utf8' });
     expect(new Set((JSON.parse(where.stdout) as RunSummary).files.flatMap((f) => f.warnings.map((w) => w.message)))).toEqual(new Set(['worker']));
+  });
+
+  it('reports progress while the workers run, up to every file', async () => {
+    const dir = corpus(120);
+    for (const jobs of [1, 2]) {
+      const seen: number[] = [];
+      await run({ cwd: dir, transforms: ['./t.cjs'], paths: ['src'], jobs, onProgress: (done, total) => void seen.push(done, total) });
+      const done = seen.filter((_, i) => i % 2 === 0);
+      expect(new Set(seen.filter((_, i) => i % 2 === 1))).toEqual(new Set([120]));
+      expect(done.at(-1)).toBe(120);
+      expect(done).toEqual([...done].sort((a, b) => a - b));
+      expect(new Set(done).size, `jobs ${jobs}: intermediate progress`).toBeGreaterThan(2);
+    }
   });
 
   it('mixes with a ts-morph transform: same results with -j 2 as with one job', async () => {

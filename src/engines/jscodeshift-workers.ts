@@ -77,8 +77,8 @@ export interface JscodeshiftRunInput {
 
 /** A pool of worker threads for jscodeshift transforms; `close()` ends them. */
 export interface JscodeshiftPool {
-  /** Same contract as ExecuteSettings.runJscodeshift: updates the WorkFiles and the stats. */
-  run(run: JscodeshiftRunInput, files: WorkFile[], stats: StatsTable): Promise<void>;
+  /** Same contract as ExecuteSettings.runJscodeshift: updates the WorkFiles and the stats, reports progress. */
+  run(run: JscodeshiftRunInput, files: WorkFile[], stats: StatsTable, onDone?: (count: number) => void): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -104,12 +104,16 @@ export function createJscodeshiftPool(jobs: number, parser: string | undefined):
     return new Worker(new URL(self), { workerData: data });
   }
 
-  async function run(input: JscodeshiftRunInput, files: WorkFile[], stats: StatsTable): Promise<void> {
+  async function run(input: JscodeshiftRunInput, files: WorkFile[], stats: StatsTable, onDone?: (count: number) => void): Promise<void> {
     const transform = input.transform as JscodeshiftTransform;
     const todo = files.filter((f) => !f.error);
     const wanted = workersFor(todo.length, jobs);
     if (wanted === 0 || !transform.modulePath || !cloneable(input.options)) {
-      for (const file of files) await runJscodeshiftOnFile(transform, input.options, file, parser, stats);
+      let count = 0;
+      for (const file of files) {
+        await runJscodeshiftOnFile(transform, input.options, file, parser, stats);
+        onDone?.(++count);
+      }
       return;
     }
     while (workers.length < wanted) workers.push(spawn());
@@ -120,6 +124,7 @@ export function createJscodeshiftPool(jobs: number, parser: string | undefined):
     const tasks: FileTask[] = todo.map((f) => ({ index: files.indexOf(f), path: f.path, text: f.text, bom: f.bom }));
     const outcomes = new Array<FileOutcome | undefined>(files.length);
     let cursor = 0;
+    let finished = files.length - todo.length;
     const fallback = new Set<number>();
 
     await Promise.all(
@@ -137,6 +142,8 @@ export function createJscodeshiftPool(jobs: number, parser: string | undefined):
           });
           if ('fatal' in reply) for (const t of chunk) fallback.add(t.index);
           else for (const o of reply.outcomes) outcomes[o.index] = o;
+          finished += chunk.length;
+          onDone?.(finished);
         }
       }),
     );

@@ -18,8 +18,11 @@ export interface ExecuteSettings {
   parser?: string;
   /** Called after each file of each transform: files done of total, for the progress line. */
   onProgress?(done: number, total: number, transform: string): void;
-  /** Runs a jscodeshift transform over many files (worker threads); defaults to in-process, in order. */
-  runJscodeshift?(run: TransformRun, files: WorkFile[], stats: StatsTable): Promise<void>;
+  /**
+   * Runs a jscodeshift transform over many files (worker threads); defaults to in-process, in order.
+   * `onDone(count)` says how many of `files` are done so far, for the progress line.
+   */
+  runJscodeshift?(run: TransformRun, files: WorkFile[], stats: StatsTable, onDone?: (count: number) => void): Promise<void>;
 }
 
 export interface ProjectFileEdit {
@@ -53,8 +56,9 @@ export async function executeTransforms(
     } else {
       const stats: StatsTable = {};
       if (settings.runJscodeshift) {
-        await settings.runJscodeshift(run, files, stats);
-        done += files.length;
+        const before = done;
+        await settings.runJscodeshift(run, files, stats, (count) => settings.onProgress?.(before + count, total, transform.name));
+        done = before + files.length;
         settings.onProgress?.(done, total, transform.name);
       } else {
         for (const file of files) {
