@@ -847,3 +847,15 @@ describe('Node API: migrate()', () => {
     expect(read(dir, 'a.ts')).toBe('const foo = 1;\nexport { foo };\n');
   });
 });
+
+describe('mistyped flags', () => {
+  it('names the codemigrate flag a mistyped --key is close to, and still passes it to jscodeshift transforms', async () => {
+    const dir = makeProject({ 'a.js': 'const foo = 1;\n' });
+    const result = await cli(dir, ['run', '-t', transformPath('rename-foo-jscodeshift.cjs'), '--wirte', 'a.js']);
+    expect(result.err).toContain('note --wirte is not a codemigrate flag: it is passed to the transforms as an option (did you mean --write?)');
+    expect(result.code).toBe(0);
+    expect(read(dir, 'a.js')).toBe('const foo = 1;\n');
+    const longOption = await cli(dir, ['run', '-t', transformPath('rename-foo-jscodeshift.cjs'), '--print-width=80', 'a.js']);
+    expect(longOption.err).not.toContain('is not a codemigrate flag');
+  });
+});

@@ -6,7 +6,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { builtinTransforms } from '../../transforms/index.js';
 import { JSCODESHIFT_PARSERS } from '../engines/jscodeshift-engine.js';
-import { closestMatch, UsageError } from '../project/errors.js';
+import { closestMatch, editDistance, UsageError } from '../project/errors.js';
 import { DEFAULT_EXTENSIONS } from '../project/select-files.js';
 import { run, toolVersion, type RunOptions } from '../pipeline/run.js';
 import { reportJson } from '../report/json.js';
@@ -61,7 +61,13 @@ export async function main(argv: readonly string[], env: Readonly<Record<string,
   });
 
   const args = argv.slice(2);
-  const { known } = splitPassthrough(program, args);
+  const { known, passthrough } = splitPassthrough(program, args);
+  // A mistyped flag (--wirte) would silently become a transform option and the run a mere preview.
+  const ownFlags = program.commands.flatMap((c) => c.options.map((o) => o.long?.replace(/^--/, '') ?? '')).filter(Boolean);
+  for (const key of Object.keys(passthrough)) {
+    const near = key.length >= 4 ? ownFlags.find((flag) => flag !== key && editDistance(key, flag) <= 2) : undefined;
+    if (near) out.stderr(`note --${key} is not a codemigrate flag: it is passed to the transforms as an option (did you mean --${near}?)\n`);
+  }
   try {
     await program.parseAsync(known, { from: 'user' });
   } catch (error) {

@@ -29,7 +29,8 @@ export function closestMatch(input: string, candidates: readonly string[]): stri
   return undefined;
 }
 
-function editDistance(a: string, b: string): number {
+/** Levenshtein distance. */
+export function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     let diagonal = row[0]!;
