@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../src/pipeline/run.js';
 import type { FileResult, RunSummary } from '../src/transform-api/types.js';
-import { cli, makeProject, read, removeProjects, ROOT } from './support/e2e.js';
+import { cli, makeProject, read, removeProjects, ROOT, transformPath } from './support/e2e.js';
 
 afterAll(removeProjects);
 
@@ -167,6 +167,35 @@ describe('blame', () => {
     const local = results[0]!;
     expect(local.diagnostics!.map((d) => `${d.path}:${d.line}:${d.column} TS${d.code}`)).toEqual(['src/local.ts:5:14 TS2322']);
     expect(local.reason).toMatch(/^the edit at line 1 by replace-marked-lines /);
+  });
+});
+
+describe('line endings and several transforms', () => {
+  it('maps positions across an edit in a CRLF file: the shifted old error stays, the new one reverts the file', async () => {
+    const original = '// pad //@edit: // pad\\n// more\r\nexport const wrong: string = 1;\r\nexport const ok: string = "1"; //@edit: export const ok: string = 1;\r\n';
+    const dir = project({ 'src/crlf.ts': original });
+    const { results } = await run({ cwd: dir, transforms: [EDIT], verify: true });
+    const crlf = results[0]!;
+    expect(crlf.status).toBe('reverted');
+    expect(crlf.after).toBe(original);
+    expect(crlf.attemptedAfter).toBe('// pad\r\n// more\r\nexport const wrong: string = 1;\r\nexport const ok: string = 1;\r\n');
+    expect(crlf.diagnostics).toEqual([{ path: 'src/crlf.ts', line: 4, column: 14, code: 2322, message: "Type 'number' is not assignable to type 'string'." }]);
+  });
+
+  it('reverts all edits of a file together and names every transform that changed it', async () => {
+    const dir = project({
+      'src/a.ts': 'export const foo = 1; //@edit: export const foo: string = 1;\n',
+      'src/b.ts': "import { foo } from './a.js';\nexport const twice = foo;\n",
+    });
+    const { results, summary } = await run({ cwd: dir, transforms: [EDIT, transformPath('rename-foo.ts')], verify: true });
+    // b.ts's rename only worked with a.ts's: once a.ts is reverted, b.ts is too.
+    expect(statuses(summary)).toEqual({ 'src/a.ts': 'reverted', 'src/b.ts': 'reverted' });
+    expect(byPath(dir, results)['src/b.ts']!.reason).toMatch(/, once src\/a\.ts had been reverted$/);
+    const a = byPath(dir, results)['src/a.ts']!;
+    expect(a.attemptedAfter).toBe('export const bar: string = 1;\n');
+    expect(a.transforms).toEqual(['replace-marked-lines', 'rename-foo']);
+    expect(a.reason).toMatch(/^the edit at line 1 by replace-marked-lines, rename-foo \(/);
+    expect(a.diagnostics!.map((d) => `${d.path}:${d.line}:${d.column} TS${d.code}`)).toEqual(['src/a.ts:1:14 TS2322']);
   });
 });
 
