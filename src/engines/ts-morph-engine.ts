@@ -24,6 +24,15 @@ export function getSyntaxError(sourceFile: SourceFile): { message: string; line:
   return { message: ts.flattenDiagnosticMessageText(first.messageText, '\n'), line, column };
 }
 
+/** The first syntax error of a text, from a bare parse (no project, no parent pointers). */
+export function getTextSyntaxError(path: string, text: string): { message: string; line: number; column: number } | undefined {
+  const parsed = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false);
+  const first = (parsed as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics?.[0];
+  if (!first) return undefined;
+  const { line, column } = lineAndColumn(text, first.start);
+  return { message: ts.flattenDiagnosticMessageText(first.messageText, '\n'), line, column };
+}
+
 /** Puts a file's current text into its project, re-parsing only when the text changed. */
 export function syncSourceFile(file: WorkFile): SourceFile {
   const project = file.unit.getProject();
@@ -45,17 +54,24 @@ export function runTsMorphTransform(
 ): FinishOutput {
   const pending: Array<{ file: WorkFile; sourceFile: SourceFile; matches: unknown; ctx: TransformContext<unknown> }> = [];
 
+  // Phase 0: put every file's current text into its project first. Adding a file to a ts-morph
+  // project discards its program, so syncing file by file inside the analysis loop would rebuild the
+  // type checker once per file.
+  const synced = new Map<WorkFile, SourceFile>();
+  for (const file of files) {
+    if (file.error) continue;
+    try {
+      synced.set(file, syncSourceFile(file));
+    } catch (error) {
+      failWorkFile(file, toFileError(error));
+    }
+  }
+
   // Phase 1: analyse every file. Nothing is edited, so the checker (if any) stays valid throughout.
   for (const file of files) {
     onFile?.();
-    if (file.error) continue;
-    let sourceFile: SourceFile;
-    try {
-      sourceFile = syncSourceFile(file);
-    } catch (error) {
-      failWorkFile(file, toFileError(error));
-      continue;
-    }
+    const sourceFile = synced.get(file);
+    if (file.error || !sourceFile) continue;
     const syntaxError = getSyntaxError(sourceFile);
     if (syntaxError) {
       failWorkFile(file, {
@@ -74,28 +90,20 @@ export function runTsMorphTransform(
     }
   }
 
-  // Phase 2: edit each file once.
+  // Phase 2: edit each file once. The output is checked with a bare parse; the project itself is
+  // updated lazily (syncSourceFile) when a later transform or --verify needs the new text.
   for (const { file, sourceFile, matches, ctx } of pending) {
     const before = file.text;
     try {
       const result = transform.apply(sourceFile, matches, ctx);
       const after = keepLineEndings(before, typeof result === 'string' ? result : applyTextEdits(before, result));
       if (after === before) continue;
-      const reparsed = file.unit.getProject().createSourceFile(file.path, after, { overwrite: true });
-      const broken = getSyntaxError(reparsed);
-      if (broken) {
-        file.unit.getProject().createSourceFile(file.path, before, { overwrite: true });
-        throw new Error(`produced code that does not parse: ${broken.message} (${broken.line}:${broken.column} of the output)`);
-      }
+      const broken = getTextSyntaxError(file.path, after);
+      if (broken) throw new Error(`produced code that does not parse: ${broken.message} (${broken.line}:${broken.column} of the output)`);
       file.text = after;
       file.changedBy.push(transform.name);
     } catch (error) {
       failWorkFile(file, toFileError(error, transform.name));
-      try {
-        file.unit.getProject().createSourceFile(file.path, file.text, { overwrite: true });
-      } catch {
-        // The project copy is only a cache of file.text; the next sync rebuilds it.
-      }
     }
   }
 
