@@ -254,6 +254,43 @@ function writtenStaticFields(file: SourceFile): import('ts-morph').PropertyDecla
   return out;
 }
 
+/** The union of the (widened) types of the initializer and of every value assigned to an implicitly-typed slot. */
+function assignedUnion(slot: Slot, anchor: Node): { text: string; undef: boolean; nul: boolean } | undefined {
+  const exprs: Node[] = [];
+  const init = slot.object ? slot.object.init : slot.decl.getInitializer();
+  if (init) exprs.push(init);
+  for (const ref of slot.refs) {
+    if (ref.kind !== 'write' || !ref.write) continue;
+    if (!Node.isBinaryExpression(ref.write) || ref.write.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) return undefined;
+    exprs.push(ref.write.getRight());
+  }
+  const texts: string[] = [];
+  let undef = !init;
+  let nul = false;
+  for (const expr of exprs) {
+    const t = expr.getType();
+    if (t.isAny() || t.isUnknown()) {
+      // `x = prev` restores carry the slot's own (any) type: skip reads of saves, refuse anything else.
+      if (Node.isIdentifier(expr)) continue;
+      return undefined;
+    }
+    for (const part of t.isUnion() ? t.getUnionTypes() : [t]) {
+      const base = part.isLiteral() || part.isBooleanLiteral() ? part.getBaseTypeOfLiteralType() : part;
+      if (base.isUndefined()) undef = true;
+      if (base.isNull()) nul = true;
+      const text = base.getText(anchor, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope);
+      if (text.includes('import(') || text === 'any') return undefined;
+      if (!texts.includes(text)) texts.push(text);
+    }
+  }
+  if (undef && !texts.includes('undefined')) texts.push('undefined');
+  if (texts.length === 0) return undefined;
+  // null/undefined last, as people write them.
+  const order = (t: string) => (t === 'null' ? 1 : t === 'undefined' ? 2 : 0);
+  texts.sort((a, b) => order(a) - order(b));
+  return { text: texts.join(' | '), undef, nul };
+}
+
 function isCounterWrite(write: Node): boolean {
   if (Node.isPrefixUnaryExpression(write) || Node.isPostfixUnaryExpression(write)) return true;
   if (Node.isBinaryExpression(write)) {
@@ -301,16 +338,22 @@ function planSlots(slots: Slot[], file: SourceFile, checker: TypeChecker, ctx: C
   const plans = new Map<Slot, SlotPlan>();
   for (const slot of slots) {
     const decl = slot.decl;
+    let evolving: { text: string; undef: boolean; nul: boolean } | undefined;
     const typeNode = slot.object ? undefined : decl.getTypeNode();
     const type = slot.object ? slot.object.prop.getSymbol()!.getTypeAtLocation(slot.object.prop) : decl.getType();
     let typeText: string;
     if (typeNode) typeText = typeNode.getText();
     else if (slot.object?.typeText) typeText = slot.object.typeText;
-    else {
-      if (type.isAny()) {
+    else if (type.isAny()) {
+      // `let x;` / `let x = null`: the union of the types of every assigned value (spec §4.4).
+      const union = assignedUnion(slot, anchorOf(slot));
+      if (!union) {
         slot.refusal = { node: decl, reason: REASONS.anyType };
         continue;
       }
+      typeText = union.text;
+      evolving = union;
+    } else {
       typeText = type.getText(anchorOf(slot), ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope);
       if (typeText.includes('import(')) {
         slot.refusal = { node: decl, reason: REASONS.typeNotNameable };
@@ -318,9 +361,9 @@ function planSlots(slots: Slot[], file: SourceFile, checker: TypeChecker, ctx: C
       }
     }
     const parts = type.isUnion() ? type.getUnionTypes() : [type];
-    const loose = !strict || type.isAny() || type.isUnknown();
-    const incUndef = loose || parts.some((t) => t.isUndefined() || (t.getFlags() & ts.TypeFlags.Void) !== 0);
-    const incNull = loose || parts.some((t) => t.isNull());
+    const loose = !strict || (!evolving && (type.isAny() || type.isUnknown()));
+    const incUndef = loose || (evolving ? evolving.undef : parts.some((t) => t.isUndefined() || (t.getFlags() & ts.TypeFlags.Void) !== 0));
+    const incNull = loose || (evolving ? evolving.nul : parts.some((t) => t.isNull()));
     const initNode = slot.object ? slot.object.init : decl.getInitializer();
     const init = initNode?.getText();
     const hasUnscoped = slot.refs.some((r) => r.kind === 'write' && !owned.has(r));
