@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Measures what --verify costs, against `tsc --noEmit` on the same files in the same run.
 //
-//   npm run build && node bench/verify.mjs [--package rxjs@7.8.2] [--reps 3] [--tsconfig '<json>']
+//   npm run build && node bench/verify.mjs [--package rxjs@7.8.2] [--reps 3] [--tsconfig '<compilerOptions json>']
+//                                          [--scenarios many,few,breaking,many-breaking,typed]
 //
 // 1. `npm pack <package>` into .bench-cache/verify/ (git-ignored) unless it is there; its src/ is copied
 //    into a temporary project with a tsconfig (strict, noEmit, skipLibCheck).
@@ -14,7 +15,7 @@
 //    /usr/bin/time), and its wall time against tsc's own "Total time".
 // On a busy machine wall times are noisy (other processes take the CPU); CPU time is the steadier figure.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -104,17 +105,19 @@ async function main() {
     ),
   );
   writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['src/**/*.ts'] }, null, 2));
+  writeFileSync(join(project, 'package.json'), '{ "type": "module" }\n');
   const fileCount = countTs(join(project, 'src'));
   const leaves = pickLeaves(project);
 
   const typed = join(root, 'bench', 'verify-touch-typed.ts');
+  const wantedScenarios = flag('--scenarios', 'many,few,breaking,many-breaking,typed').split(',');
   const scenarios = [
-    { id: 'many (every file edited)', options: { every: 1 }, transform: touch },
-    { id: 'few (3 leaf files edited)', options: { only: leaves.join(',') }, transform: touch },
-    { id: 'one breaking edit (isFunction renamed)', options: { every: 0, breakExport: 'isFunction' }, transform: touch },
-    { id: 'many + one breaking edit', options: { every: 1, breakExport: 'isFunction' }, transform: touch },
-    { id: 'many, type-aware transform (program already built)', options: { every: 1 }, transform: typed },
-  ];
+    { key: 'many', id: 'many (every file edited)', options: { every: 1 }, transform: touch },
+    { key: 'few', id: 'few (3 leaf files edited)', options: { only: leaves.join(',') }, transform: touch },
+    { key: 'breaking', id: 'one breaking edit (isFunction renamed)', options: { every: 0, breakExport: 'isFunction' }, transform: touch },
+    { key: 'many-breaking', id: 'many + one breaking edit', options: { every: 1, breakExport: 'isFunction' }, transform: touch },
+    { key: 'typed', id: 'many, type-aware transform (program already built)', options: { every: 1 }, transform: typed },
+  ].filter((sc) => wantedScenarios.includes(sc.key));
   const time = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
   const samples = new Map();
   const add = (id, sample) => samples.set(id, [...(samples.get(id) ?? []), sample]);
@@ -186,10 +189,30 @@ function countTs(dir) {
   return n;
 }
 
-/** Three operator files that only index files import (rxjs); for other packages, the first three files. */
+/**
+ * Three files few others import: for rxjs, operator files only index files import; for other packages,
+ * the first three top-level modules whose name appears in the fewest other files' import specifiers.
+ */
 function pickLeaves(project) {
   const wanted = ['src/internal/operators/bufferTime.ts', 'src/internal/operators/windowTime.ts', 'src/internal/observable/dom/animationFrames.ts'];
   const present = wanted.filter((p) => existsSync(join(project, p)));
   if (present.length) return present;
-  return readdirSync(join(project, 'src')).filter((f) => f.endsWith('.ts')).slice(0, 3).map((f) => `src/${f}`);
+  const top = readdirSync(join(project, 'src')).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && f !== 'index.ts');
+  const texts = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(join(dir, entry.name));
+      else if (entry.name.endsWith('.ts')) texts.push(readFileSync(join(dir, entry.name), 'utf8'));
+    }
+  };
+  walk(join(project, 'src'));
+  const importers = (file) => {
+    const base = file.replace(/\.ts$/, '');
+    return texts.filter((t) => t.includes(`/${base}.js"`) || t.includes(`/${base}.js'`) || t.includes(`/${base}"`) || t.includes(`/${base}'`)).length;
+  };
+  return top
+    .map((f) => ({ f, n: importers(f) }))
+    .sort((a, b) => a.n - b.n)
+    .slice(0, 3)
+    .map(({ f }) => `src/${f}`);
 }
