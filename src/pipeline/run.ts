@@ -185,12 +185,12 @@ export async function run(options: RunOptions): Promise<RunOutcome> {
       }
     }
     if (byRoot.has(undefined)) notes.push({ transform: 'codemigrate', message: 'not a git work tree: the files were written with no restore point' });
-    results = writeResults(results);
+    results = await writeResults(results);
     written = true;
     t = lap('write', t);
   }
   if (patchPath) {
-    writeAtomically(patchPath, buildPatch(results, gitRoot(cwd) ?? cwd));
+    await writeAtomically(patchPath, buildPatch(results, gitRoot(cwd) ?? cwd));
     lap('patch', t);
   }
 
