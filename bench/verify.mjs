@@ -2,7 +2,9 @@
 // Measures what --verify costs, against `tsc --noEmit` on the same files in the same run.
 //
 //   npm run build && node bench/verify.mjs [--package rxjs@7.8.2] [--reps 3] [--tsconfig '<compilerOptions json>']
-//                                          [--scenarios many,few,breaking,many-breaking,typed]
+//                                          [--scenarios many,few,breaking,many-breaking,typed] [--deps]
+// --deps installs the package's own dependencies into the temporary project (npm install, scripts off),
+// so that its sources type-check as they do upstream.
 //
 // 1. `npm pack <package>` into .bench-cache/verify/ (git-ignored) unless it is there; its src/ is copied
 //    into a temporary project with a tsconfig (strict, noEmit, skipLibCheck).
@@ -106,6 +108,11 @@ async function main() {
   );
   writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['src/**/*.ts'] }, null, 2));
   writeFileSync(join(project, 'package.json'), '{ "type": "module" }\n');
+  if (args.includes('--deps')) {
+    const pkg = JSON.parse(readFileSync(join(extracted, 'package', 'package.json'), 'utf8'));
+    const deps = Object.entries(pkg.dependencies ?? {}).map(([n, range]) => `${n}@${range}`);
+    if (deps.length) execFileSync('npm', ['install', '--no-save', '--ignore-scripts', '--no-audit', '--no-fund', '--silent', ...deps], { cwd: project, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
   const fileCount = countTs(join(project, 'src'));
   const leaves = pickLeaves(project);
 
