@@ -76,7 +76,25 @@ export default defineTransform<Record<string, never>, Plan>({
   },
 });
 
+/** Cheap syntactic test: could this file have a slot at all? (Avoids building the type checker otherwise.) */
+function mayHaveSlots(file: SourceFile): boolean {
+  for (const stmt of file.getStatements()) {
+    if (Node.isVariableStatement(stmt)) {
+      const kind = stmt.getDeclarationKind();
+      if (kind === 'let' || kind === 'var') return true;
+      if (stmt.getDeclarations().some((d) => Node.isObjectLiteralExpression(d.getInitializer()))) return true;
+    }
+    if (Node.isClassDeclaration(stmt) && stmt.getProperties().some((p) => p.isStatic())) return true;
+  }
+  return false;
+}
+
 function collectPlan(file: SourceFile, ctx: Ctx): Plan | undefined {
+  if (!mayHaveSlots(file)) return undefined;
+  if (/\.[cm]?jsx?$/i.test(file.getFilePath()) && !ctx.compilerOptions.allowJs && !ctx.compilerOptions.checkJs) {
+    ctx.skip('use-async-local-storage needs the type checker, and this JavaScript file is not part of the TypeScript program (allowJs is off)');
+    return undefined;
+  }
   const checker = ctx.getTypeChecker();
   const analysis = findSlots(file, checker);
   const candidates = analysis.slots.filter((s) => s.refs.some((r) => r.kind === 'write' || r.kind === 'destructure'));

@@ -1,3 +1,4 @@
+// @ts-nocheck -- the original is implicitly any on purpose (strict mode reports it); the rewrite is typed.
 // No annotation and an `any`-typed declaration (`let x = null`): the storage type is the union of the
 // types of every assigned value.
 let currentJob = null;
