@@ -610,10 +610,16 @@ function matchesJump(node: Node, jump: Node, label: string | undefined): boolean
 }
 
 /** Whether statement `stmt` (in list `stmts`) is the last statement of a function body. */
-function isTail(stmts: Statement[], index: number): boolean {
+function isTail(stmts: Statement[], index: number, matched?: ReadonlyMap<Node, Scope>): boolean {
   if (index !== stmts.length - 1) return false;
   const parent = stmts[index]!.getParent();
-  return Node.isBlock(parent) && isFunctionLike(parent.getParent()!);
+  if (!Node.isBlock(parent)) return false;
+  if (isFunctionLike(parent.getParent()!)) return true;
+  // The try block of an enclosing scope that converts and is unwrapped into its callback: the last
+  // statement there is the last statement of the callback (the enclosing scope itself is tail, or it
+  // would have been refused for the return inside it).
+  const outer = matched?.get(parent);
+  return !!outer && !outer.refusal && outer.kind === 'P1' && !outer.collapsed && outer.f1.length === 0 && !(outer.tryNode as import('ts-morph').TryStatement).getCatchClause();
 }
 
 function usesName(nodes: Node[], name: string): boolean {
@@ -626,12 +632,15 @@ export function findScopes(file: SourceFile, analysis: Analysis): Scope[] {
   const refuse = (slot: Slot, node: Node, reason: string) => {
     slot.refusal ??= { node, reason };
   };
+  // Try blocks of the scopes found so far (outer lists come first), for tail positions in nested scopes.
+  const matched = new Map<Node, Scope>();
   for (const stmts of statementLists(file)) {
     let i = 0;
     while (i < stmts.length) {
-      const scope = matchAt(stmts, i, analysis, refuse);
+      const scope = matchAt(stmts, i, analysis, refuse, matched);
       if (scope) {
         scopes.push(scope);
+        if (scope.tryNode) matched.set((scope.tryNode as import('ts-morph').TryStatement).getTryBlock(), scope);
         i = stmts.indexOf(scope.last) + 1;
       } else i++;
     }
@@ -639,20 +648,20 @@ export function findScopes(file: SourceFile, analysis: Analysis): Scope[] {
   return scopes;
 }
 
-function matchAt(stmts: Statement[], i: number, analysis: Analysis, refuse: (slot: Slot, node: Node, reason: string) => void): Scope | undefined {
+function matchAt(stmts: Statement[], i: number, analysis: Analysis, refuse: (slot: Slot, node: Node, reason: string) => void, matched: Map<Node, Scope>): Scope | undefined {
   let j = i;
   while (j < stmts.length && parseSaveDecl(stmts[j]!, analysis)) j++;
   let n = 0;
   while (j + n < stmts.length && parseSet(stmts[j + n]!, analysis)) n++;
   // Trailing set-like statements that are not restored (a counter bumped in the scope) belong to the body.
   for (let k = n; k >= 1; k--) {
-    const scope = matchWith(stmts, i, k, analysis, refuse);
+    const scope = matchWith(stmts, i, k, analysis, refuse, matched);
     if (scope) return scope;
   }
   return undefined;
 }
 
-function matchWith(stmts: Statement[], i: number, setCount: number, analysis: Analysis, refuse: (slot: Slot, node: Node, reason: string) => void): Scope | undefined {
+function matchWith(stmts: Statement[], i: number, setCount: number, analysis: Analysis, refuse: (slot: Slot, node: Node, reason: string) => void, matched: Map<Node, Scope>): Scope | undefined {
   let j = i;
   const saves: Array<{ slot: Slot; name: string; stmt: VariableStatement; ref: Ref }> = [];
   for (let s; j < stmts.length && (s = parseSaveDecl(stmts[j]!, analysis)); j++) saves.push(s);
@@ -746,7 +755,7 @@ function matchWith(stmts: Statement[], i: number, setCount: number, analysis: An
   if (check.yieldNode) scope.refusal = { node: check.yieldNode, reason: REASONS.yield };
   else if (check.varNode) scope.refusal = { node: check.varNode, reason: REASONS.varInBody };
   else if (check.crossing) scope.refusal = { node: check.crossing, reason: REASONS.breakContinue };
-  else if (check.returnNode && (!isTail(stmts, t) || f1.some((s) => checkRegions([s]).returnNode))) {
+  else if (check.returnNode && (!isTail(stmts, t, matched) || f1.some((s) => checkRegions([s]).returnNode))) {
     scope.refusal = { node: check.returnNode, reason: REASONS.nonTailReturn };
   }
   const finallyCheck = checkRegions(f1);
@@ -783,8 +792,8 @@ function matchWith(stmts: Statement[], i: number, setCount: number, analysis: An
       prefix += 'await ';
       expr = expr.getExpression();
     }
-    if (expr && !checkRegions([expr]).isAsync && (prefix === '' || prefix === 'await ' || isTail(stmts, t) || prefix.startsWith('return'))) {
-      if (!prefix.startsWith('return') || isTail(stmts, t)) scope.collapsed = { prefix, expr };
+    if (expr && !checkRegions([expr]).isAsync && (!prefix.startsWith('return') || isTail(stmts, t, matched))) {
+      scope.collapsed = { prefix, expr };
     }
   }
   return finishScope(scope, stmts, i, saves, analysis, refuse);
