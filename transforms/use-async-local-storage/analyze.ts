@@ -272,6 +272,7 @@ export function findSlots(file: SourceFile, checker: TypeChecker): Analysis {
   for (const stmt of file.getVariableStatements()) {
     const kind = stmt.getDeclarationKind();
     if (kind !== 'let' && kind !== 'var') continue;
+    if (stmt.hasDeclareKeyword()) continue;
     for (const decl of stmt.getDeclarations()) {
       const nameNode = decl.getNameNode();
       if (!Node.isIdentifier(nameNode)) continue;

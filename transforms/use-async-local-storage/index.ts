@@ -90,7 +90,7 @@ function mayHaveSlots(file: SourceFile): boolean {
 }
 
 function collectPlan(file: SourceFile, ctx: Ctx): Plan | undefined {
-  if (!mayHaveSlots(file)) return undefined;
+  if (file.isDeclarationFile() || !mayHaveSlots(file)) return undefined;
   if (/\.[cm]?jsx?$/i.test(file.getFilePath()) && !ctx.compilerOptions.allowJs && !ctx.compilerOptions.checkJs) {
     ctx.skip('use-async-local-storage needs the type checker, and this JavaScript file is not part of the TypeScript program (allowJs is off)');
     return undefined;
