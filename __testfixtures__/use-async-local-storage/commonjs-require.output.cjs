@@ -3,13 +3,14 @@
 const { AsyncResource, AsyncLocalStorage } = require('node:async_hooks');
 
 const requestIdStorage = new AsyncLocalStorage();
+const requestIdRoot = { value: 'none' };
 
 function withRequest(id, fn) {
-  return requestIdStorage.run(id, () => fn());
+  return requestIdStorage.run({ value: id }, () => fn());
 }
 
 function currentRequest() {
-  return requestIdStorage.getStore() ?? 'none';
+  return (requestIdStorage.getStore() ?? requestIdRoot).value;
 }
 
 module.exports = { withRequest, currentRequest, AsyncResource };

@@ -385,10 +385,23 @@ function planSlots(slots: Slot[], file: SourceFile, checker: TypeChecker, ctx: C
     const initNode = slot.object ? slot.object.init : decl.getInitializer();
     const init = initNode?.getText();
     const hasUnscoped = slot.refs.some((r) => r.kind === 'write' && !owned.has(r));
+    // A value typed any/unknown (or including undefined) may be undefined at run time even when T is not:
+    // then `getStore() ?? INIT` would not be exact, so such slots use the read-only box.
+    const looseValue = slot.refs.some((r) => {
+      if (r.kind !== 'write' || !r.write || !Node.isBinaryExpression(r.write) || r.write.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) return false;
+      const right = r.write.getRight();
+      // Restores assign the saved value (`x = prev` where `const prev = x`): the slot's own type.
+      if (Node.isIdentifier(right)) {
+        const init = right.getSymbol()?.getDeclarations()[0];
+        if (init && Node.isVariableDeclaration(init) && slot.refs.some((ref) => ref.id === init.getInitializer())) return false;
+      }
+      const t = right.getType();
+      return t.isAny() || t.isUnknown() || (t.isUnion() ? t.getUnionTypes() : [t]).some((u) => u.isUndefined());
+    });
     let form: Form;
     if (hasUnscoped) form = 'box';
     else if (isUndefinedInit(initNode)) form = 'undef';
-    else if (incUndef) form = 'robox';
+    else if (incUndef || looseValue) form = 'robox';
     else if (incNull && init !== 'null') form = 'helper';
     else form = isPrimitiveLiteral(initNode) ? 'literal' : 'initial';
     const base = slot.name.replace(/^#/, '');
