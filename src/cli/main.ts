@@ -190,7 +190,7 @@ export function buildProgram(out: Output, action: Action): Command {
       for (const t of builtinTransforms) {
         out.stdout(`${t.name.padEnd(26)}${t.summary}\n`);
         for (const [key, spec] of Object.entries((t.options ?? {}) as Record<string, OptionSpec<unknown>>)) {
-          out.stdout(`  ${flagFor(key, spec).padEnd(24)}${spec.description} (default: ${JSON.stringify(spec.default)})\n`);
+          out.stdout(`  ${flagFor(key, spec).padEnd(24)} ${spec.description} (default: ${JSON.stringify(spec.default)})\n`);
         }
       }
     });
