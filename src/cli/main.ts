@@ -132,23 +132,12 @@ export async function main(argv: readonly string[], env: Readonly<Record<string,
     }
     if (flags.json) {
       reportJson(summary, output);
-    } else if (flags.print) {
-      for (const r of results) if (r.status === 'changed') output.stdout(r.after.endsWith('\n') ? r.after : `${r.after}\n`);
-      reportPretty({ ...summary, files: summary.files.map((f) => ({ ...f, diff: undefined, status: f.status === 'changed' ? 'unchanged' : f.status })) }, quietStdout(output), {
-        silent: flags.silent,
-        verbose: flags.verbose,
-        timings,
-      });
     } else {
-      reportPretty(summary, output, { silent: flags.silent, verbose: flags.verbose, timings });
+      const printSources = flags.print ? results.filter((r) => r.status === 'changed').map((r) => r.after) : undefined;
+      reportPretty(summary, output, { silent: flags.silent, verbose: flags.verbose, timings, printSources });
     }
     return exitCodeFor(summary);
   }
-}
-
-/** With --print, stdout carries only the sources. */
-function quietStdout(out: Output): Output {
-  return { ...out, stdout: () => {} };
 }
 
 function usageError(out: Output, error: UsageError): ExitCode {

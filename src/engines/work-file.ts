@@ -9,6 +9,8 @@ import type { FileError, ProjectInfo, Warning } from '../transform-api/types.js'
 export interface ProjectUnit {
   info: ProjectInfo;
   compilerOptions: ts.CompilerOptions;
+  /** The files the tsconfig includes (absolute), as `tsc -p` would check them; empty without a tsconfig. */
+  fileNames: ReadonlySet<string>;
   /** The ts-morph project; created on first call. */
   getProject(): Project;
   /** Whether getProject() has been called (so the checker and verify can share it). */

@@ -175,7 +175,7 @@ class UnitCheck {
       if (result?.status === 'changed') this.texts.set(file.path, { original: result.before, after: result.after });
       else this.unchanged.set(file.path, result?.before ?? file.original);
     }
-    const names = new Set<string>(projectFileNames(unit));
+    const names = new Set<string>(unit.fileNames);
     for (const file of unitFiles) if (!file.error) names.add(file.path);
     this.roots = [...names];
   }
@@ -583,14 +583,6 @@ class UnitCheck {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Helpers (pure)
-
-/** The file list of the unit's tsconfig, as `tsc -p` would check it; empty without a tsconfig. */
-function projectFileNames(unit: ProjectUnit): string[] {
-  const configPath = unit.info.tsconfigPath;
-  if (!configPath) return [];
-  const parsed = ts.getParsedCommandLineOfConfigFile(configPath, undefined, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
-  return (parsed?.fileNames ?? []).map((f) => resolve(f));
-}
 
 /** The compiler options of a tsconfig text that a transform proposed. */
 function parseEditedOptions(configPath: string, text: string): ts.CompilerOptions {

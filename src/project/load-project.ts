@@ -44,7 +44,7 @@ export async function loadProject(options: LoadProjectOptions): Promise<LoadedPr
     extensions: options.extensions ?? DEFAULT_EXTENSIONS,
   });
   const configs = loadTsconfigs(searchBases(cwd, paths), options.project, cwd);
-  const fallback = configs.units[0]!.unit;
+  const fallback = configs.units[0]!;
   // A file no tsconfig includes: the defaults when no tsconfig.json is above it, else the first project.
   const underTsconfig = new Map<string, boolean>();
   const hasTsconfigAbove = (dir: string): boolean => {
@@ -53,7 +53,7 @@ export async function loadProject(options: LoadProjectOptions): Promise<LoadedPr
     return known;
   };
   const unitOf = (path: string): ProjectUnit =>
-    configs.units.find((u) => u.fileNames.has(path))?.unit ??
+    configs.units.find((u) => u.fileNames.has(path)) ??
     (configs.defaultUnit && !options.project && !hasTsconfigAbove(dirname(path)) ? configs.defaultUnit : fallback);
 
   const files: WorkFile[] = [];
@@ -87,7 +87,7 @@ export async function loadProject(options: LoadProjectOptions): Promise<LoadedPr
     const { text, bom } = stripBom(raw);
     files.push(createWorkFile(path, text, bom, unitOf(path)));
   }
-  return { units: configs.units.map((u) => u.unit), tsconfigs: configs.tsconfigs, files, excluded, note: configs.note };
+  return { units: configs.units, tsconfigs: configs.tsconfigs, files, excluded, note: configs.note };
 }
 
 /** The directories from which to look for tsconfig.json: each path's directory (a glob's static part). */

@@ -24,7 +24,7 @@ export const DEFAULT_COMPILER_OPTIONS: ts.CompilerOptions = {
 
 export interface LoadedConfigs {
   /** One unit per loaded tsconfig (a solution's references each get one), or one with defaults. */
-  units: Array<{ unit: ProjectUnit; fileNames: ReadonlySet<string> }>;
+  units: ProjectUnit[];
   /** Absolute paths of the tsconfigs loaded. */
   tsconfigs: string[];
   /** Set when no tsconfig was found (for some of the paths), saying that defaults were used. */
@@ -59,17 +59,15 @@ export function loadTsconfigs(searchFrom: readonly string[], explicit: string | 
     roots = [...new Set(searchFrom.map((dir) => findUp(dir, 'tsconfig.json')).filter((p): p is string => p !== undefined))];
   }
   const withoutTsconfig = explicit ? undefined : searchFrom.find((dir) => !findUp(dir, 'tsconfig.json'));
-  const defaults = (): { unit: ProjectUnit; fileNames: ReadonlySet<string> } => ({
-    unit: createProjectUnit({ packageJson: readPackageJson(withoutTsconfig ?? searchFrom[0] ?? cwd) }, DEFAULT_COMPILER_OPTIONS),
-    fileNames: new Set(),
-  });
+  const defaults = (): ProjectUnit =>
+    createProjectUnit({ packageJson: readPackageJson(withoutTsconfig ?? searchFrom[0] ?? cwd) }, DEFAULT_COMPILER_OPTIONS);
   if (roots.length === 0) {
     const only = defaults();
     return {
       units: [only],
       tsconfigs: [],
       note: 'no tsconfig.json found at or above the paths: using default compiler options (ES2022, NodeNext, allowJs, jsx: preserve)',
-      defaultUnit: only.unit,
+      defaultUnit: only,
     };
   }
 
@@ -87,10 +85,7 @@ export function loadTsconfigs(searchFrom: readonly string[], explicit: string | 
         tsconfigText: readFileSync(configPath, 'utf8'),
         packageJson: readPackageJson(dirname(configPath)),
       };
-      loaded.units.push({
-        unit: createProjectUnit(info, parsed.options),
-        fileNames: new Set(parsed.fileNames.map((f) => resolve(f))),
-      });
+      loaded.units.push(createProjectUnit(info, parsed.options, { fileNames: new Set(parsed.fileNames.map((f) => resolve(f))) }));
       loaded.tsconfigs.push(configPath);
     }
     for (const reference of references) {
@@ -112,7 +107,7 @@ export function loadTsconfigs(searchFrom: readonly string[], explicit: string | 
   if (withoutTsconfig !== undefined) {
     const extra = defaults();
     loaded.units.push(extra);
-    loaded.defaultUnit = extra.unit;
+    loaded.defaultUnit = extra;
     loaded.note = `no tsconfig.json found at or above ${relative(cwd, withoutTsconfig) || '.'}: its files use default compiler options (ES2022, NodeNext, allowJs, jsx: preserve)`;
   }
   return loaded;

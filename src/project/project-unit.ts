@@ -10,12 +10,13 @@ import type { ProjectInfo } from '../transform-api/types.js';
 export function createProjectUnit(
   info: ProjectInfo,
   compilerOptions: ts.CompilerOptions,
-  settings: { inMemory?: boolean } = {},
+  settings: { inMemory?: boolean; fileNames?: ReadonlySet<string> } = {},
 ): ProjectUnit {
   let project: Project | undefined;
   return {
     info,
     compilerOptions,
+    fileNames: settings.fileNames ?? new Set(),
     hasProject: () => project !== undefined,
     getProject() {
       project ??= new Project({

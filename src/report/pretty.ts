@@ -12,19 +12,23 @@ export interface PrettySettings {
   verbose?: boolean;
   /** Per-phase timings for --verbose. */
   timings?: Record<string, number>;
+  /** --print: these whole sources go to stdout instead of the diffs. */
+  printSources?: readonly string[];
 }
 
 export function reportPretty(summary: RunSummary, out: Output, settings: PrettySettings = {}): void {
   const c = new Chalk({ level: out.color ? 1 : 0 });
   // stderr is coloured by its own terminal-ness: `migrate … > out.diff` still gets coloured warnings.
   const ce = new Chalk({ level: (out.stderrColor ?? out.color) ? 1 : 0 });
+  // --print: the sources go to stdout, even with --silent (jscodeshift's --print).
+  for (const source of settings.printSources ?? []) out.stdout(source.endsWith('\n') ? source : `${source}\n`);
   if (settings.silent) {
     for (const file of summary.files) if (file.status === 'failed') out.stderr(failureLine(file, ce));
     for (const note of summary.notes) if (note.level === 'error') out.stderr(`${ce.red('error')} ${note.transform}: ${note.message}\n`);
     return;
   }
   for (const file of summary.files) {
-    if (file.status === 'changed' || file.status === 'reverted') {
+    if (!settings.printSources && (file.status === 'changed' || file.status === 'reverted')) {
       const tag = file.status === 'reverted' ? c.yellow(' (reverted by --verify)') : '';
       out.stdout(`${c.bold(file.path)}  ${c.dim(`(${file.transforms.join(', ')})`)}${tag}\n`);
       out.stdout(`${c.dim(`--- a/${file.path}`)}\n${c.dim(`+++ b/${file.path}`)}\n`);
