@@ -151,6 +151,11 @@ describe('--print, --silent, colours', () => {
     expect(r.err).toMatch(SUMMARY);
     unchangedFiles(dir, before);
   });
+  it('--print --silent prints the sources and nothing on stderr', async () => {
+    const dir = basicProject();
+    const r = await cli(dir, ['run', '-t', RENAME, '--print', '--silent']);
+    expect(r).toEqual({ code: 0, out: 'const bar = 1;\nexport { bar };\n', err: '' });
+  });
   it('--silent prints nothing on success, and still the failures', async () => {
     const dir = basicProject();
     const ok = await cli(dir, ['run', '-t', RENAME, '--silent']);
