@@ -18,8 +18,8 @@ import {
   type RunOutput,
 } from './support/use-async-local-storage/behaviour.js';
 
-const cases: BehaviourCase[] = loadCases();
-const refusals = loadRefusals();
+const cases: BehaviourCase[] = await loadCases();
+const refusals = await loadRefusals();
 const runtimes = [
   { label: 'Node 20', node: process.execPath, major: 20 },
   { label: 'Node 24', node: NODE24, major: 24 },

@@ -1,5 +1,5 @@
 /**
- * Behaviour tests of use-async-local-storage: each case (cases/NN-name/mod.ts, the module before the rewrite, + check.ts) is transformed,
+ * Behaviour tests of use-async-local-storage: each case (the module before the rewrite: cases/NN-name/mod.ts or the fixture input <name>.input.ts, + check.ts) is transformed,
  * before and after are compiled (ts.transpileModule from ts-morph's bundled TypeScript) and run by
  * run-cases.cjs — all cases of one runtime in ONE Node process — and their traces compared. Declarations
  * (.d.ts) of before and after are emitted with one ts-morph project and compared byte for byte.
@@ -12,6 +12,7 @@ import { ts } from 'ts-morph';
 import { makeProject, repoRoot, runTransform } from './driver.js';
 
 export const CASES_DIR = path.join(repoRoot, 'test/support/use-async-local-storage/cases');
+export const FIXTURES_DIR = path.join(repoRoot, '__testfixtures__/use-async-local-storage');
 /** Refusal cases: mod.ts (left alone), naive.ts (a conversion the transform must not emit), check.ts, REASON. */
 export const REFUSALS_DIR = path.join(repoRoot, 'test/support/use-async-local-storage/refusals');
 export const RUNNER = path.join(repoRoot, 'test/support/use-async-local-storage/run-cases.cjs');
@@ -28,17 +29,32 @@ export interface BehaviourCase {
   warnings: string[];
 }
 
-export function loadCases(): BehaviourCase[] {
-  return readdirSync(CASES_DIR, { withFileTypes: true })
+/**
+ * The module of a case: its own mod.ts when it needs one, else the fixture input of the same scenario
+ * (cases/NN-<slug>/ drives __testfixtures__/use-async-local-storage/<slug>.input.ts), so the module the
+ * fixture checks as text is the module that runs here.
+ */
+function caseModulePath(name: string): string {
+  const own = path.join(CASES_DIR, name, 'mod.ts');
+  if (existsSync(own)) return own;
+  const fixture = path.join(FIXTURES_DIR, `${name.replace(/^\d+-/, '')}.input.ts`);
+  if (!existsSync(fixture)) throw new Error(`case ${name} has no mod.ts and there is no fixture ${fixture}`);
+  return fixture;
+}
+
+export async function loadCases(): Promise<BehaviourCase[]> {
+  const names = readdirSync(CASES_DIR, { withFileTypes: true })
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
-    .sort()
-    .map((name) => {
-      const before = readFileSync(path.join(CASES_DIR, name, 'mod.ts'), 'utf8');
+    .sort();
+  return Promise.all(
+    names.map(async (name) => {
+      const modulePath = caseModulePath(name);
+      const before = readFileSync(modulePath, 'utf8');
       const check = readFileSync(path.join(CASES_DIR, name, 'check.ts'), 'utf8');
       const m = /^\/\/ EXPECT: (isolate|same)\b/.exec(check);
       if (!m) throw new Error(`${name}/check.ts must start with "// EXPECT: isolate|same"`);
-      const result = runTransform(before, {}, path.join(CASES_DIR, name, 'mod.ts'));
+      const result = await runTransform(before, {}, modulePath);
       return {
         name,
         expect: m[1] as 'isolate' | 'same',
@@ -48,7 +64,8 @@ export function loadCases(): BehaviourCase[] {
         changed: result.changed,
         warnings: result.warnings.map((w) => `${w.line}:${w.column} ${w.message}`),
       };
-    });
+    }),
+  );
 }
 
 export interface RefusalCase {
@@ -61,15 +78,16 @@ export interface RefusalCase {
   warnings: string[];
 }
 
-export function loadRefusals(): RefusalCase[] {
-  return readdirSync(REFUSALS_DIR, { withFileTypes: true })
+export async function loadRefusals(): Promise<RefusalCase[]> {
+  const names = readdirSync(REFUSALS_DIR, { withFileTypes: true })
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
-    .sort()
-    .map((name) => {
+    .sort();
+  return Promise.all(
+    names.map(async (name) => {
       const read = (f: string) => readFileSync(path.join(REFUSALS_DIR, name, f), 'utf8');
       const before = read('mod.ts');
-      const result = runTransform(before, {}, path.join(REFUSALS_DIR, name, 'mod.ts'));
+      const result = await runTransform(before, {}, path.join(REFUSALS_DIR, name, 'mod.ts'));
       return {
         name,
         before,
@@ -79,7 +97,8 @@ export function loadRefusals(): RefusalCase[] {
         output: result.output,
         warnings: result.warnings.map((w) => `${w.line}:${w.column} ${w.message}`),
       };
-    });
+    }),
+  );
 }
 
 function transpile(source: string): string {

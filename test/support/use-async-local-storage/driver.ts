@@ -1,13 +1,13 @@
 /**
  * A small local driver for use-async-local-storage tests: runs the transform on one in-memory file of a
  * ts-morph project that sees the repository's @types/node (the transform needs `node:async_hooks` to resolve).
- * Used until/unless the shared harness (src/testing) provides @types/node in its in-memory project.
  */
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { Node, Project, ts, type SourceFile } from 'ts-morph';
+import { Project, ts } from 'ts-morph';
 import transform from '../../../transforms/use-async-local-storage/index.js';
-import type { ProjectInfo, TransformContext, Warning } from '../../../src/transform-api/types.js';
+import { applyTransform } from '../../../src/testing/index.js';
+import type { Warning } from '../../../src/transform-api/types.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -35,50 +35,32 @@ export const baseCompilerOptions: ts.CompilerOptions = {
   skipLibCheck: true,
 };
 
-export function makeProject(options: DriverOptions = {}): Project {
-  const compilerOptions: ts.CompilerOptions = {
+function compilerOptionsFor(options: DriverOptions): ts.CompilerOptions {
+  return {
     ...baseCompilerOptions,
     ...(options.noNodeTypes ? { types: [] } : { types: ['node'], typeRoots: [path.join(repoRoot, 'node_modules/@types')] }),
     ...options.compilerOptions,
   };
-  return new Project({ compilerOptions, skipAddingFilesFromTsConfig: true });
 }
 
-function lineCol(file: SourceFile, pos: number): { line: number; column: number } {
-  const lc = file.getLineAndColumnAtPos(pos);
-  return { line: lc.line, column: lc.column };
+export function makeProject(options: DriverOptions = {}): Project {
+  return new Project({ compilerOptions: compilerOptionsFor(options), skipAddingFilesFromTsConfig: true });
 }
 
-export function runTransform(source: string, options: DriverOptions = {}, filePath = '/virtual/als/mod.ts'): DriverResult {
-  const project = makeProject(options);
-  for (const [p, text] of Object.entries(options.files ?? {})) project.createSourceFile(p, text, { overwrite: true });
-  const file = project.createSourceFile(filePath, source, { overwrite: true });
-  const warnings: Warning[] = [];
-  const ctx: TransformContext<Record<string, never>> = {
-    transform: transform.name,
-    options: {},
-    path: filePath,
-    eol: source.includes('\r\n') ? '\r\n' : '\n',
-    project,
-    compilerOptions: project.getCompilerOptions(),
-    projectInfo: (options.packageJson ? { packageJson: { path: '/virtual/package.json', text: JSON.stringify(options.packageJson), data: options.packageJson } } : {}) as ProjectInfo,
-    getTypeChecker: () => project.getTypeChecker(),
-    warn(at, message) {
-      const pos = typeof at === 'number' ? at : (at as Node).getStart();
-      warnings.push({ path: filePath, ...lineCol(file, pos), transform: transform.name, message });
-    },
-    skip() {},
-  };
-  const matches = transform.collect(file, ctx);
-  if (matches === undefined || matches === null) return { output: source, changed: false, warnings };
-  const edits = transform.apply(file, matches, ctx);
-  let output: string;
-  if (typeof edits === 'string') output = edits;
-  else {
-    output = file.getFullText();
-    for (const e of [...edits].sort((a, b) => b.start - a.start)) output = output.slice(0, e.start) + e.text + output.slice(e.end);
-  }
-  return { output, changed: output !== source, warnings };
+/**
+ * Runs the transform on one module through the shared engine (the fixture harness's applyTransform), in a
+ * project that sees the repository's @types/node.
+ */
+export async function runTransform(source: string, options: DriverOptions = {}, filePath = '/virtual/als/mod.ts'): Promise<DriverResult> {
+  const out = await applyTransform(transform, { path: filePath, source, ...(options.files ? { files: options.files } : {}) }, {}, {
+    compilerOptions: compilerOptionsFor(options),
+    inMemory: false,
+    projectInfo: options.packageJson
+      ? { packageJson: { path: '/virtual/package.json', text: JSON.stringify(options.packageJson), data: options.packageJson } }
+      : {},
+  });
+  if (out.error) throw new Error(`use-async-local-storage failed on ${filePath}: ${out.error.message}`);
+  return { output: out.output, changed: out.status === 'changed', warnings: out.warnings };
 }
 
 export function formatWarnings(warnings: Warning[]): string {
