@@ -15,7 +15,17 @@ export interface ProjectUnit {
   getProject(): Project;
   /** Whether getProject() has been called (so the checker and verify can share it). */
   hasProject(): boolean;
+  /** How the project's files parse JSDoc: 'all' (the default) or as `tsc` does ('for-type-errors'). */
+  readonly jsDoc: JsDocParsing;
+  /** Sets `jsDoc`; only before the project is created, since every file must be parsed the same way. */
+  setJsDocParsing(mode: JsDocParsing): void;
 }
+
+/**
+ * 'all': every JSDoc comment becomes nodes (ts-morph's `getJsDocs()`, `getStart(true)` see them).
+ * 'for-type-errors': only what `tsc` parses (JavaScript files, and `@see`/`@link` in TypeScript files).
+ */
+export type JsDocParsing = 'all' | 'for-type-errors';
 
 export interface WorkFile {
   /** Absolute path. */

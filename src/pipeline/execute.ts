@@ -45,6 +45,9 @@ export async function executeTransforms(
   settings: ExecuteSettings = {},
 ): Promise<ExecuteOutput> {
   const output: ExecuteOutput = { projectEdits: [], notes: [], stats: {} };
+  // Every file of a project is parsed once for the whole run, so JSDoc is parsed if any transform reads it.
+  const jsDoc = runs.some((r) => r.transform.engine === 'ts-morph' && r.transform.needsJsDoc !== false) ? 'all' : 'for-type-errors';
+  for (const unit of units) if (!unit.hasProject()) unit.setJsDocParsing(jsDoc);
   const total = runs.length * files.length;
   let done = 0;
   for (const run of runs) {

@@ -69,7 +69,8 @@ export async function applyTransform(
 ): Promise<ApplyOutput> {
   const inMemory = settings.inMemory ?? input.files !== undefined;
   const path = resolveInputPath(input.path ?? 'input.ts', inMemory);
-  const unit = createProjectUnit(settings.projectInfo ?? {}, settings.compilerOptions ?? FIXTURE_COMPILER_OPTIONS, { inMemory });
+  const jsDoc = transform.engine === 'ts-morph' && transform.needsJsDoc === false ? 'for-type-errors' : 'all';
+  const unit = createProjectUnit(settings.projectInfo ?? {}, settings.compilerOptions ?? FIXTURE_COMPILER_OPTIONS, { inMemory, jsDoc });
   if (input.files) {
     const project = unit.getProject();
     for (const [filePath, text] of Object.entries(input.files)) {

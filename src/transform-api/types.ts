@@ -148,6 +148,14 @@ export interface TsMorphTransform<O = Record<string, never>, M = unknown> extend
   /** True only if `collect` asks the type checker. Otherwise only the parser is used. */
   needsTypes?: boolean;
   /**
+   * Whether the transform reads JSDoc nodes (ts-morph's `getJsDocs()`, `getStart(true)`). Defaults to
+   * true. A transform that declares `false` lets the files parse JSDoc only as `tsc` does (JavaScript
+   * files, and `@see`/`@link` comments in TypeScript files), about a quarter less parse time on
+   * documented code; comments stay in the text either way. If any transform of a run needs JSDoc, all
+   * of it is parsed.
+   */
+  needsJsDoc?: boolean;
+  /**
    * Read-only: find what to change. Never edits. Return `undefined`/`null`/an empty array for
    * "nothing to do". Refusals go through `ctx.warn`.
    */

@@ -103,6 +103,7 @@ export default defineTransform<Options, Matches>({
   name: 'use-disposable-stack',
   summary: 'Rewrite try/finally cleanup into DisposableStack / `using` blocks (explicit resource management).',
   needsTypes: true,
+  needsJsDoc: false,
   options: {
     allowThrowInFinally: option.boolean({
       default: false,

@@ -109,6 +109,7 @@ export default defineTransform<Options, Matches>({
   name: 'use-import-type',
   summary: 'Mark imports and re-exports used only as types with import type / export type, without changing emitted JavaScript',
   needsTypes: true,
+  needsJsDoc: false,
   options: {
     style: option.choice(['auto', 'separate', 'inline'], {
       default: 'auto',
