@@ -7,6 +7,7 @@
 import { Node, type SourceFile, ts } from 'ts-morph';
 import type { AnyTsMorphTransform, FinishContext, RunNote, TransformContext } from '../transform-api/types.js';
 import { applyTextEdits, detectEol, keepLineEndings, lineAndColumn } from './text-edits.js';
+import { findOutputSyntaxError } from './output-check.js';
 import { failWorkFile, toFileError, type ProjectUnit, type WorkFile } from './work-file.js';
 
 /** What a transform's `finish` hook asked for: project files to rewrite and notes for the run. */
@@ -21,16 +22,6 @@ export function getSyntaxError(sourceFile: SourceFile): { message: string; line:
   const first = diagnostics[0];
   if (!first) return undefined;
   const { line, column } = lineAndColumn(sourceFile.getFullText(), first.start);
-  return { message: ts.flattenDiagnosticMessageText(first.messageText, '\n'), line, column };
-}
-
-/** The first syntax error of a text, from a bare parse (no project, no parent pointers). */
-export function getTextSyntaxError(path: string, text: string): { message: string; line: number; column: number } | undefined {
-  // JSDoc is not parsed: its syntax never makes a file fail to compile, and skipping it is cheaper.
-  const parsed = ts.createSourceFile(path, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false);
-  const first = (parsed as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics?.[0];
-  if (!first) return undefined;
-  const { line, column } = lineAndColumn(text, first.start);
   return { message: ts.flattenDiagnosticMessageText(first.messageText, '\n'), line, column };
 }
 
@@ -94,15 +85,19 @@ export function runTsMorphTransform(
     }
   }
 
-  // Phase 2: edit each file once. The output is checked with a bare parse; the project itself is
+  // Phase 2: edit each file once. The output is checked with a bare parse (of the statements around
+  // the edits when that proves enough: output-check.ts); the project itself is
   // updated lazily (syncSourceFile) when a later transform or --verify needs the new text.
   for (const { file, sourceFile, matches, ctx } of pending) {
     const before = file.text;
     try {
       const result = transform.apply(sourceFile, matches, ctx);
-      const after = keepLineEndings(before, typeof result === 'string' ? result : applyTextEdits(before, result));
+      const edited = typeof result === 'string' ? result : applyTextEdits(before, result);
+      const after = keepLineEndings(before, edited);
       if (after === before) continue;
-      const broken = getTextSyntaxError(file.path, after);
+      // The edits say where to look, unless line endings were changed after them.
+      const edits = typeof result !== 'string' && after === edited ? result : undefined;
+      const broken = findOutputSyntaxError(file.path, sourceFile.compilerNode, after, edits);
       if (broken) throw new Error(`produced code that does not parse: ${broken.message} (${broken.line}:${broken.column} of the output)`);
       file.text = after;
       file.changedBy.push(transform.name);
