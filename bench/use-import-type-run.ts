@@ -18,7 +18,7 @@ const cpuMs = (): number => {
 };
 const [dir, pkgRoot, style = 'auto'] = process.argv.slice(2) as [string, string, string?];
 const t0 = cpuMs();
-const unit = createProjectUnit({}, corpusOptions(pkgRoot), { inMemory: false });
+const unit = createProjectUnit({}, corpusOptions(pkgRoot), { inMemory: false, jsDoc: transform.needsJsDoc === false ? 'for-type-errors' : 'all' });
 const files = listTsFiles(dir).map((p) => createWorkFile(p, readText(p), false, unit));
 // Phase 1 of the engine parses each file just before analysing it; doing it here first only separates the timings.
 for (const f of files) syncSourceFile(f);

@@ -141,6 +141,28 @@ export default defineTransform<Options, Matches>({
 // ---------------------------------------------------------------------------------------------------------------
 // Analysis.
 
+/** The sorted offsets where any of `names` starts in `text` (inside longer words and comments too). */
+function occurrencesOf(text: string, names: Iterable<string>): number[] {
+  const alternatives = [...names].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const found: number[] = [];
+  if (alternatives.length === 0) return found;
+  const pattern = new RegExp(alternatives.join('|'), 'g');
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) found.push(m.index);
+  return found;
+}
+
+/** Whether one of the sorted `offsets` lies in [start, end). */
+function occursWithin(offsets: readonly number[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = offsets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (offsets[mid]! < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < offsets.length && offsets[lo]! < end;
+}
+
 function analyse(sf: ts.SourceFile, ctx: TransformContext<Options>): Matches | undefined {
   const text = sf.text;
   const options = ctx.compilerOptions;
@@ -201,7 +223,12 @@ function analyse(sf: ts.SourceFile, ctx: TransformContext<Options>): Matches | u
   const withMetadata = !!options.experimentalDecorators && !!options.emitDecoratorMetadata;
   let hasJsx = false;
   let hasFragment = false;
+  // Where the bound names occur in the text: a subtree none of them occurs in holds no reference and is
+  // not walked. Not in JSX (the factory is referenced by elements, not by name) and not when the file
+  // spells an identifier with a \u escape (the text would not show the name).
+  const occurrences = sf.languageVariant === ts.LanguageVariant.Standard && !text.includes('\\u') ? occurrencesOf(text, bindings.keys()) : undefined;
   const visit = (node: ts.Node): void => {
+    if (occurrences && !occursWithin(occurrences, node.pos, node.end)) return;
     if (ts.isIdentifier(node)) {
       const list = bindings.get(node.text);
       if (!list) return;
