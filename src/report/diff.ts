@@ -12,14 +12,21 @@ export interface FileDiff {
   deletions: number;
 }
 
+const CONTEXT = 3;
+
 /** The diff of two texts, 3 lines of context, with BOMs put back so the patch reproduces the file exactly. */
 export function diffTexts(before: string, after: string, beforeBom = false, afterBom = beforeBom): FileDiff {
-  const patch = structuredPatch('a', 'b', (beforeBom ? BOM : '') + before, (afterBom ? BOM : '') + after, '', '', { context: 3 });
+  const old = (beforeBom ? BOM : '') + before;
+  const updated = (afterBom ? BOM : '') + after;
+  // jsdiff splits and compares every line; a transform usually changes a few lines of a long file.
+  // The lines both texts start and end with, beyond the context, cannot be in a hunk: diff the rest.
+  const { skipped, oldMiddle, newMiddle } = trimCommonLines(old, updated);
+  const patch = structuredPatch('a', 'b', oldMiddle, newMiddle, '', '', { context: CONTEXT });
   let insertions = 0;
   let deletions = 0;
   const out: string[] = [];
   for (const hunk of patch.hunks) {
-    out.push(`@@ -${range(hunk.oldStart, hunk.oldLines)} +${range(hunk.newStart, hunk.newLines)} @@`);
+    out.push(`@@ -${range(hunk.oldStart + skipped, hunk.oldLines)} +${range(hunk.newStart + skipped, hunk.newLines)} @@`);
     for (const line of hunk.lines) {
       if (line.startsWith('+')) insertions++;
       else if (line.startsWith('-')) deletions++;
@@ -27,6 +34,35 @@ export function diffTexts(before: string, after: string, beforeBom = false, afte
     }
   }
   return { hunks: out.length ? `${out.join('\n')}\n` : '', insertions, deletions };
+}
+
+/**
+ * Cuts the whole lines two texts share at their start and at their end, keeping CONTEXT of them next
+ * to the change (git trims the same way before diffing). `skipped` is how many lines the start lost.
+ */
+function trimCommonLines(old: string, updated: string): { skipped: number; oldMiddle: string; newMiddle: string } {
+  const max = Math.min(old.length, updated.length);
+  let prefix = 0;
+  while (prefix < max && old.charCodeAt(prefix) === updated.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < max - prefix && old.charCodeAt(old.length - 1 - suffix) === updated.charCodeAt(updated.length - 1 - suffix)) suffix++;
+
+  // The head: the lines before the first difference's line, less CONTEXT of them.
+  let head = prefix === 0 ? 0 : old.lastIndexOf('\n', prefix - 1) + 1;
+  for (let kept = 0; kept < CONTEXT && head > 0; kept++) head = head < 2 ? 0 : old.lastIndexOf('\n', head - 2) + 1;
+  let skipped = 0;
+  for (let i = old.indexOf('\n'); i !== -1 && i < head; i = old.indexOf('\n', i + 1)) skipped++;
+
+  // The tail: from the first line break inside the common end (so both texts start a line there),
+  // less CONTEXT lines.
+  const breakInSuffix = old.indexOf('\n', old.length - suffix);
+  let tail = breakInSuffix === -1 ? old.length : breakInSuffix + 1;
+  for (let kept = 0; kept < CONTEXT && tail < old.length; kept++) {
+    const next = old.indexOf('\n', tail);
+    tail = next === -1 ? old.length : next + 1;
+  }
+  const cut = old.length - tail;
+  return { skipped, oldMiddle: old.slice(head, tail), newMiddle: updated.slice(head, updated.length - cut) };
 }
 
 function range(start: number, lines: number): string {
