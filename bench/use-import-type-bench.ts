@@ -2,7 +2,10 @@
  * Speed and memory of use-import-type against the tools users would otherwise run, on the same de-typed
  * sources in the same run (see use-import-type-roundtrip.ts for how they are de-typed):
  *   - floor:            a bare TypeScript parse of every file
- *   - codemigrate:      use-import-type through the engine (one project, one checker), writing changes
+ *   - codemigrate:      `migrate use-import-type --write --no-verify` (the CLI from dist/, as users run it; the
+ *                       tsconfig is the one eslint-typed gets), writing changes like eslint --fix
+ *   - codemigrate-engine: the same transform through the engine alone (bench/use-import-type-run.ts), which
+ *                       prints the CPU time of each phase
  *   - eslint-syntactic: eslint --fix with typescript-eslint consistent-type-imports (no type information)
  *   - eslint-typed:     eslint --fix with consistent-type-imports + consistent-type-exports (type information)
  *   - biome:            biome lint --write with useImportType + useExportType
@@ -111,7 +114,13 @@ function main(): void {
       run: (dir) => timed(node, ['--import', tsx, join(ROOT, 'bench', 'use-import-type-parse.ts'), join(dir, 'src')], ROOT),
     },
     {
-      name: 'codemigrate use-import-type',
+      name: 'codemigrate: migrate use-import-type --write --no-verify',
+      prepare: (dir) => writeFileSync(join(dir, 'tsconfig.json'), `${JSON.stringify(CORPUS_TSCONFIG, null, 2)}\n`),
+      // The corpus lives under .bench-cache/, which this repository's .gitignore excludes.
+      run: (dir) => timed(node, [join(ROOT, 'bin', 'migrate.js'), 'use-import-type', '--write', '--no-verify', '--no-gitignore', '--allow-dirty', 'src'], dir),
+    },
+    {
+      name: 'codemigrate engine alone (phases timed)',
       prepare() {},
       run: (dir) => timed(node, ['--import', tsx, join(ROOT, 'bench', 'use-import-type-run.ts'), join(dir, 'src'), pkgRoot], ROOT),
     },
@@ -134,7 +143,7 @@ function main(): void {
       run: (dir) => timed(biomeBin, ['lint', '--write', '--only=style/useImportType', '--only=style/useExportType', '--max-diagnostics=0', 'src'], dir),
     },
   ];
-  const keys = ['floor', 'codemigrate', 'eslint-syntactic', 'eslint-typed', 'biome'];
+  const keys = ['floor', 'codemigrate', 'codemigrate-engine', 'eslint-syntactic', 'eslint-typed', 'biome'];
 
   const results: Array<Record<string, unknown>> = [];
   setups.forEach((setup, i) => {
