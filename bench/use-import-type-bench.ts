@@ -13,7 +13,7 @@
  * The tools are installed at pinned versions into .bench-cache/uit-tools (git-ignored) on the first run.
  * Also reports each tool's recall/precision against the authors' marks, from the files it wrote.
  *
- *   npx tsx bench/use-import-type-bench.ts [--package effect@3.22.4] [--runs 3] [--only floor,codemigrate]
+ *   npx tsx bench/use-import-type-bench.ts [--package effect@3.22.4] [--runs 3] [--eslint-runs 1] [--only floor,codemigrate]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -31,6 +31,8 @@ const arg = (name: string): string | undefined => {
 };
 const spec = arg('--package') ?? 'effect@3.22.4';
 const runs = Number(arg('--runs') ?? '1');
+// eslint takes half a minute or more per run: once, unless asked.
+const eslintRuns = Number(arg('--eslint-runs') ?? '1');
 const only = arg('--only')?.split(',');
 
 function ensureTools(): string {
@@ -151,8 +153,8 @@ function main(): void {
     if (only && !only.includes(key)) return;
     const measures: Measure[] = [];
     let quality: Record<string, number> | undefined;
-    // eslint takes minutes per run: once; the others `--runs` times (best of).
-    for (let n = 0; n < (key.startsWith('eslint') ? 1 : runs); n++) {
+    // eslint `--eslint-runs` times (default once); the others `--runs` times; best of and median.
+    for (let n = 0; n < (key.startsWith('eslint') ? eslintRuns : runs); n++) {
       // Inside the package, so that its node_modules resolve.
       const dir = join(pkgRoot, `bench-${key}`);
       clean(dir);
@@ -184,7 +186,22 @@ function main(): void {
       }
     }
     const best = (f: (m: Measure) => number): number => Math.min(...measures.map(f));
-    results.push({ key, tool: setup.name, runs: measures, bestWallS: best((m) => m.wallS), bestCpuS: best((m) => m.cpuS), maxRssMB: best((m) => m.maxRssMB), quality });
+    const median = (f: (m: Measure) => number): number => {
+      const sorted = measures.map(f).sort((x, y) => x - y);
+      const mid = sorted.length >> 1;
+      return sorted.length % 2 ? sorted[mid]! : Number(((sorted[mid - 1]! + sorted[mid]!) / 2).toFixed(2));
+    };
+    results.push({
+      key,
+      tool: setup.name,
+      runs: measures,
+      bestWallS: best((m) => m.wallS),
+      bestCpuS: best((m) => m.cpuS),
+      medianWallS: median((m) => m.wallS),
+      medianCpuS: median((m) => m.cpuS),
+      maxRssMB: best((m) => m.maxRssMB),
+      quality,
+    });
   });
 
   const by = (k: string): Record<string, number> | undefined => results.find((r) => r.key === k) as Record<string, number> | undefined;
@@ -200,6 +217,8 @@ function main(): void {
     ratios: {
       eslintTypedOverCodemigrate_cpu: ratio(by('eslint-typed'), by('codemigrate')),
       eslintTypedOverCodemigrate_wall: ratio(by('eslint-typed'), by('codemigrate'), 'bestWallS'),
+      eslintTypedOverCodemigrate_medianCpu: ratio(by('eslint-typed'), by('codemigrate'), 'medianCpuS'),
+      eslintTypedOverCodemigrate_medianWall: ratio(by('eslint-typed'), by('codemigrate'), 'medianWallS'),
       codemigrateOverFloor_cpu: ratio(by('codemigrate'), by('floor')),
       codemigrateOverFloor_wall: ratio(by('codemigrate'), by('floor'), 'bestWallS'),
       codemigrateOverBiome_cpu: ratio(by('codemigrate'), by('biome')),

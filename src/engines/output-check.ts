@@ -7,7 +7,7 @@
  * else (a syntax error, a moved boundary, a file that is not a module elsewhere) falls back to the
  * full parse, whose first error is what gets reported. Pure: no disk, no console.
  */
-import { ts } from 'ts-morph';
+import { ts } from '../ts-morph.cjs';
 import { lineAndColumn } from './text-edits.js';
 import type { TextEdit } from '../transform-api/types.js';
 

@@ -4,7 +4,8 @@
  * splice per file). A transform that throws fails only that file, whose text is restored.
  * Reads no disk and prints nothing: the files' texts come in, updated texts and warnings go out.
  */
-import { Node, type SourceFile, ts } from 'ts-morph';
+import type { SourceFile } from 'ts-morph';
+import { Node, ts } from '../ts-morph.cjs';
 import type { AnyTsMorphTransform, FinishContext, RunNote, TransformContext } from '../transform-api/types.js';
 import { applyTextEdits, detectEol, keepLineEndings, lineAndColumn } from './text-edits.js';
 import { findOutputSyntaxError } from './output-check.js';

@@ -40,7 +40,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { diffArrays } from 'diff';
-import { ts } from 'ts-morph';
+import { ts } from '../ts-morph.cjs';
 import type { ProjectUnit, WorkFile } from '../engines/work-file.js';
 import { displayPath } from '../report/build-summary.js';
 import type { Diagnostic, FileResult, RunNote } from '../transform-api/types.js';

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { ts } from 'ts-morph';
+import { ts } from '../ts-morph.cjs';
 import type { ProjectUnit } from '../engines/work-file.js';
 import type { ProjectInfo } from '../transform-api/types.js';
 import { UsageError } from './errors.js';

@@ -3,7 +3,7 @@
  * run of jscodeshift transforms never pays for TypeScript, and a syntactic transform never builds a
  * type checker (ts-morph creates the program lazily, on the first checker request).
  */
-import { Project, ts } from 'ts-morph';
+import { Project, ts } from '../ts-morph.cjs';
 import type { JsDocParsing, ProjectUnit } from '../engines/work-file.js';
 import type { ProjectInfo } from '../transform-api/types.js';
 

@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ts } from 'ts-morph';
+import { ts } from '../ts-morph.cjs';
 import { describe, expect, it } from 'vitest';
 import { getSyntaxError } from '../engines/ts-morph-engine.js';
 import { stripBom } from '../engines/text-edits.js';

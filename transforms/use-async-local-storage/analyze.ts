@@ -2,23 +2,8 @@
  * use-async-local-storage, analysis: finds module-level slots, their references, the scope patterns that
  * write them (spec §4.2) and the reasons to leave a slot alone (spec §5).
  */
-import {
-  Node,
-  SyntaxKind,
-  ts,
-  type Block,
-  type CallExpression,
-  type Expression,
-  type FunctionDeclaration,
-  type Identifier,
-  type PropertyAssignment,
-  type PropertyDeclaration,
-  type SourceFile,
-  type Statement,
-  type TypeChecker,
-  type VariableDeclaration,
-  type VariableStatement,
-} from 'ts-morph';
+import type { Block, CallExpression, Expression, FunctionDeclaration, Identifier, PropertyAssignment, PropertyDeclaration, SourceFile, Statement, TypeChecker, VariableDeclaration, VariableStatement } from 'ts-morph';
+import { Node, SyntaxKind, ts } from '../../src/ts-morph.cjs';
 
 export type RefKind = 'decl' | 'read' | 'write' | 'shorthand' | 'export' | 'typequery' | 'destructure';
 

@@ -2,7 +2,8 @@
  * Target detection for use-async-local-storage (spec §4.8): a file is converted only when it is a Node
  * target (node:async_hooks resolves through @types/node) and shows no browser or isomorphic evidence.
  */
-import { Node, SyntaxKind, type SourceFile, type TypeChecker } from 'ts-morph';
+import type { SourceFile, TypeChecker } from 'ts-morph';
+import { Node, SyntaxKind } from '../../src/ts-morph.cjs';
 import type { TransformContext } from '../../src/transform-api/types.js';
 
 /** Globals that only exist in a browser (lib.dom.d.ts). */

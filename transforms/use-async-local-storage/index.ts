@@ -3,7 +3,8 @@
  * AsyncLocalStorage scopes. Spec: specs/use-async-local-storage.md. Only `new AsyncLocalStorage<T>()`,
  * `storage.run(value, () => …)` and `storage.getStore()` are emitted.
  */
-import { Node, SyntaxKind, ts, type Expression, type SourceFile, type TypeChecker } from 'ts-morph';
+import type { Expression, SourceFile, TypeChecker } from 'ts-morph';
+import { Node, SyntaxKind, ts } from '../../src/ts-morph.cjs';
 import { defineTransform } from '../../src/transform-api/define-transform.js';
 import type { TextEdit, TransformContext } from '../../src/transform-api/types.js';
 import {

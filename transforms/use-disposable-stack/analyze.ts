@@ -3,7 +3,7 @@
  * DisposableStack block, in which shape, and why the others are left alone. Works on the raw
  * TypeScript AST; the only checker question is whether a value is provably Disposable (shape D).
  */
-import { ts } from 'ts-morph';
+import { ts } from '../../src/ts-morph.cjs';
 
 /** One rewrite, as plain data: apply() finds the try again by its pre-order index and re-reads the text. */
 export interface Site {

@@ -6,7 +6,7 @@
  * exact is left alone with a warning, and every rewritten site is warned about the one difference the
  * language forces (SuppressedError when body and cleanup both throw; ticks of `await using`).
  */
-import { ts } from 'ts-morph';
+import { ts } from '../../src/ts-morph.cjs';
 import { defineTransform, option } from '../../src/transform-api/define-transform.js';
 import { analyze, type Site } from './analyze.js';
 import { addDisposableLib, enginesAllowBelow24, libHasDisposable } from './project.js';

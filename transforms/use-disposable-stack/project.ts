@@ -3,7 +3,7 @@
  * declare DisposableStack, and a runtime older than Node 24 needs a polyfill. Pure functions over the
  * texts and parsed options the loader gave the transform.
  */
-import { ts } from 'ts-morph';
+import { ts } from '../../src/ts-morph.cjs';
 
 const DISPOSABLE_LIBS = ['lib.esnext.d.ts', 'lib.esnext.full.d.ts', 'lib.esnext.disposable.d.ts'];
 

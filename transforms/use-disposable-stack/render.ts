@@ -3,7 +3,7 @@
  * (highest pre-order index) first, re-parsing in between: the text of a rewritten inner try simply
  * moves with its parent, and indentation changes never touch the inside of strings or templates.
  */
-import { ts } from 'ts-morph';
+import { ts } from '../../src/ts-morph.cjs';
 import type { Site } from './analyze.js';
 
 type Range = readonly [number, number];

@@ -9,7 +9,7 @@
  * answer (`export =`, `import x = require()`, ambient modules, unresolved modules).
  * Spec: specs/use-import-type.md.
  */
-import { ts } from 'ts-morph';
+import { ts } from '../../src/ts-morph.cjs';
 import { defineTransform, option } from '../../src/transform-api/define-transform.js';
 import type { TextEdit, TransformContext } from '../../src/transform-api/types.js';
 import { declaredAtTop, meaningOf, ModuleIndex, shadowedLocally } from './resolve.js';

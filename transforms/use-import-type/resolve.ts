@@ -6,7 +6,7 @@
  * 'unknown', and the transform asks the checker instead. Scope questions inside one file live here too.
  */
 import type { Project } from 'ts-morph';
-import { ts } from 'ts-morph';
+import { ts } from '../../src/ts-morph.cjs';
 
 export type Kind = 'value' | 'type' | 'unknown';
 /** `missing`: the module has no export of that name (so an `export *` chain keeps looking). */

@@ -3,7 +3,7 @@
  * Lists of specifiers are cut into per-element chunks (leading trivia, element, trailing same-line
  * comment) so that a split keeps every comment next to its specifier and leaves no dangling comma.
  */
-import { ts } from 'ts-morph';
+import { ts } from '../../src/ts-morph.cjs';
 
 /** A specifier of a named import/export list, with the text around it. */
 export interface ListChunk {

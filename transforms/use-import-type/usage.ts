@@ -2,7 +2,7 @@
  * Syntactic half of use-import-type: where each imported binding is referenced, and whether each
  * reference is erased by the compiler (a type position) or emitted (a value position).
  */
-import { ts } from 'ts-morph';
+import { ts } from '../../src/ts-morph.cjs';
 
 /**
  * - `type`: erased (type annotation, `typeof x`, `implements`, type arguments, ambient declaration).
