@@ -7,6 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { runTsMorphTransform, syncSourceFile } from '../src/engines/ts-morph-engine.js';
 import { createWorkFile } from '../src/engines/work-file.js';
+import { jsDocParsingFor } from '../src/pipeline/execute.js';
 import { createProjectUnit } from '../src/project/project-unit.js';
 import transform from '../transforms/use-import-type/index.js';
 import { listTsFiles, readText } from './use-import-type-corpus.js';
@@ -18,7 +19,7 @@ const cpuMs = (): number => {
 };
 const [dir, pkgRoot, style = 'auto'] = process.argv.slice(2) as [string, string, string?];
 const t0 = cpuMs();
-const unit = createProjectUnit({}, corpusOptions(pkgRoot), { inMemory: false, jsDoc: transform.needsJsDoc === false ? 'for-type-errors' : 'all' });
+const unit = createProjectUnit({}, corpusOptions(pkgRoot), { inMemory: false, jsDoc: jsDocParsingFor([transform]) });
 const files = listTsFiles(dir).map((p) => createWorkFile(p, readText(p), false, unit));
 // Phase 1 of the engine parses each file just before analysing it; doing it here first only separates the timings.
 for (const f of files) syncSourceFile(f);

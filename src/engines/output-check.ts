@@ -8,7 +8,7 @@
  * full parse, whose first error is what gets reported. Pure: no disk, no console.
  */
 import { ts } from '../ts-morph.cjs';
-import { lineAndColumn } from './text-edits.js';
+import { commonEnds, lineAndColumn } from './text-edits.js';
 import type { TextEdit } from '../transform-api/types.js';
 
 export interface OutputSyntaxError {
@@ -34,9 +34,14 @@ export function findOutputSyntaxError(
 
 /** The first syntax error of a text, from a bare parse of all of it (no project, no parent pointers). */
 export function getTextSyntaxError(path: string, text: string): OutputSyntaxError | undefined {
-  const first = parse(path, text).parseDiagnostics?.[0];
+  return firstSyntaxError(parse(path, text));
+}
+
+/** The first syntax error the parser recorded in a tree (an input's or an output's), 1-based. */
+export function firstSyntaxError(tree: ts.SourceFile): OutputSyntaxError | undefined {
+  const first = (tree as ParsedFile).parseDiagnostics?.[0];
   if (!first) return undefined;
-  return { message: ts.flattenDiagnosticMessageText(first.messageText, '\n'), ...lineAndColumn(text, first.start) };
+  return { message: ts.flattenDiagnosticMessageText(first.messageText, '\n'), ...lineAndColumn(tree.text, first.start) };
 }
 
 type ParsedFile = ts.SourceFile & { parseDiagnostics?: ts.DiagnosticWithLocation[] };
@@ -148,13 +153,9 @@ function regionsOfEdits(edits: readonly TextEdit[]): Region[] {
   return [...edits].sort((a, b) => a.start - b.start || a.end - b.end).map((e) => ({ start: e.start, end: e.end, delta: e.text.length - (e.end - e.start) }));
 }
 
-/** One region from the common prefix and suffix of the two texts. */
+/** One region from the common start and end of the two texts. */
 function regionOfTexts(old: string, updated: string): Region[] {
   if (old === updated) return [];
-  let prefix = 0;
-  const max = Math.min(old.length, updated.length);
-  while (prefix < max && old.charCodeAt(prefix) === updated.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < max - prefix && old.charCodeAt(old.length - 1 - suffix) === updated.charCodeAt(updated.length - 1 - suffix)) suffix++;
+  const { prefix, suffix } = commonEnds(old, updated);
   return [{ start: prefix, end: old.length - suffix, delta: updated.length - old.length }];
 }

@@ -1,6 +1,7 @@
 /**
  * Text-level helpers shared by the engines and the pipeline: applying a batch of edits in one splice,
- * line/column lookup, line-ending detection. Pure functions over strings.
+ * line/column lookup, line-ending detection, the common start and end of two texts. Pure functions
+ * over strings.
  */
 import type { TextEdit } from '../transform-api/types.js';
 
@@ -76,4 +77,17 @@ export const BOM = '\uFEFF';
 /** Splits a leading byte-order mark off a file's text. */
 export function stripBom(text: string): { text: string; bom: boolean } {
   return text.startsWith(BOM) ? { text: text.slice(1), bom: true } : { text, bom: false };
+}
+
+/**
+ * How many characters two texts share at their start (`prefix`) and, in what follows it, at their end
+ * (`suffix`): what a change between them left alone.
+ */
+export function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
+  const max = Math.min(a.length, b.length);
+  let prefix = 0;
+  while (prefix < max && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < max - prefix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
+  return { prefix, suffix };
 }

@@ -5,25 +5,16 @@
  * Reads no disk and prints nothing: the files' texts come in, updated texts and warnings go out.
  */
 import type { SourceFile } from 'ts-morph';
-import { Node, ts } from '../ts-morph.cjs';
+import { Node } from '../ts-morph.cjs';
 import type { AnyTsMorphTransform, FinishContext, RunNote, TransformContext } from '../transform-api/types.js';
 import { applyTextEdits, detectEol, keepLineEndings, lineAndColumn } from './text-edits.js';
-import { findOutputSyntaxError } from './output-check.js';
+import { findOutputSyntaxError, firstSyntaxError } from './output-check.js';
 import { failWorkFile, toFileError, type ProjectUnit, type WorkFile } from './work-file.js';
 
 /** What a transform's `finish` hook asked for: project files to rewrite and notes for the run. */
 export interface FinishOutput {
   edits: Array<{ path: string; newText: string; transform: string }>;
   notes: RunNote[];
-}
-
-/** The first syntax error in a parsed file, if any. */
-export function getSyntaxError(sourceFile: SourceFile): { message: string; line: number; column: number } | undefined {
-  const diagnostics = (sourceFile.compilerNode as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
-  const first = diagnostics[0];
-  if (!first) return undefined;
-  const { line, column } = lineAndColumn(sourceFile.getFullText(), first.start);
-  return { message: ts.flattenDiagnosticMessageText(first.messageText, '\n'), line, column };
 }
 
 /** Puts a file's current text into its project, re-parsing only when the text changed. */
@@ -68,7 +59,7 @@ export function runTsMorphTransform(
     onFile?.();
     const sourceFile = synced.get(file);
     if (file.error || !sourceFile) continue;
-    const syntaxError = getSyntaxError(sourceFile);
+    const syntaxError = firstSyntaxError(sourceFile.compilerNode);
     if (syntaxError) {
       failWorkFile(file, {
         message: `does not parse: ${syntaxError.message} (${syntaxError.line}:${syntaxError.column})`,

@@ -5,7 +5,7 @@
  */
 import { runJscodeshiftOnFile, type StatsTable } from '../engines/jscodeshift-engine.js';
 import { runTsMorphTransform } from '../engines/ts-morph-engine.js';
-import type { ProjectUnit, WorkFile } from '../engines/work-file.js';
+import type { JsDocParsing, ProjectUnit, WorkFile } from '../engines/work-file.js';
 import type { FileResult, RunNote, Transform } from '../transform-api/types.js';
 
 export interface TransformRun {
@@ -37,6 +37,14 @@ export interface ExecuteOutput {
   stats: Record<string, StatsTable>;
 }
 
+/**
+ * How the projects of a run of `transforms` parse JSDoc. Every file is parsed once for the whole run,
+ * so all of it is parsed if any ts-morph transform reads it (the default), else only what tsc parses.
+ */
+export function jsDocParsingFor(transforms: readonly Transform[]): JsDocParsing {
+  return transforms.some((t) => t.engine === 'ts-morph' && t.needsJsDoc !== false) ? 'all' : 'for-type-errors';
+}
+
 /** Runs every transform over every file. Updates the WorkFiles in place and returns run-level output. */
 export async function executeTransforms(
   runs: readonly TransformRun[],
@@ -45,8 +53,7 @@ export async function executeTransforms(
   settings: ExecuteSettings = {},
 ): Promise<ExecuteOutput> {
   const output: ExecuteOutput = { projectEdits: [], notes: [], stats: {} };
-  // Every file of a project is parsed once for the whole run, so JSDoc is parsed if any transform reads it.
-  const jsDoc = runs.some((r) => r.transform.engine === 'ts-morph' && r.transform.needsJsDoc !== false) ? 'all' : 'for-type-errors';
+  const jsDoc = jsDocParsingFor(runs.map((r) => r.transform));
   for (const unit of units) if (!unit.hasProject()) unit.setJsDocParsing(jsDoc);
   const total = runs.length * files.length;
   let done = 0;

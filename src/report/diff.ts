@@ -3,7 +3,7 @@
  * accepts the patch file. Pure functions.
  */
 import { structuredPatch } from 'diff';
-import { BOM } from '../engines/text-edits.js';
+import { BOM, commonEnds } from '../engines/text-edits.js';
 
 export interface FileDiff {
   /** The hunks, as lines without the header. */
@@ -41,11 +41,7 @@ export function diffTexts(before: string, after: string, beforeBom = false, afte
  * to the change (git trims the same way before diffing). `skipped` is how many lines the start lost.
  */
 function trimCommonLines(old: string, updated: string): { skipped: number; oldMiddle: string; newMiddle: string } {
-  const max = Math.min(old.length, updated.length);
-  let prefix = 0;
-  while (prefix < max && old.charCodeAt(prefix) === updated.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < max - prefix && old.charCodeAt(old.length - 1 - suffix) === updated.charCodeAt(updated.length - 1 - suffix)) suffix++;
+  const { prefix, suffix } = commonEnds(old, updated);
 
   // The head: the lines before the first difference's line, less CONTEXT of them.
   let head = prefix === 0 ? 0 : old.lastIndexOf('\n', prefix - 1) + 1;

@@ -9,10 +9,10 @@ import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ts } from '../ts-morph.cjs';
 import { describe, expect, it } from 'vitest';
-import { getSyntaxError } from '../engines/ts-morph-engine.js';
+import { getTextSyntaxError } from '../engines/output-check.js';
 import { stripBom } from '../engines/text-edits.js';
 import { createWorkFile, type WorkFile } from '../engines/work-file.js';
-import { executeTransforms, toFileResult } from '../pipeline/execute.js';
+import { executeTransforms, jsDocParsingFor, toFileResult } from '../pipeline/execute.js';
 import { loadTransform } from '../project/load-transforms.js';
 import { createProjectUnit } from '../project/project-unit.js';
 import { resolveOptions } from '../transform-api/define-transform.js';
@@ -69,8 +69,7 @@ export async function applyTransform(
 ): Promise<ApplyOutput> {
   const inMemory = settings.inMemory ?? input.files !== undefined;
   const path = resolveInputPath(input.path ?? 'input.ts', inMemory);
-  const jsDoc = transform.engine === 'ts-morph' && transform.needsJsDoc === false ? 'for-type-errors' : 'all';
-  const unit = createProjectUnit(settings.projectInfo ?? {}, settings.compilerOptions ?? FIXTURE_COMPILER_OPTIONS, { inMemory, jsDoc });
+  const unit = createProjectUnit(settings.projectInfo ?? {}, settings.compilerOptions ?? FIXTURE_COMPILER_OPTIONS, { inMemory, jsDoc: jsDocParsingFor([transform]) });
   if (input.files) {
     const project = unit.getProject();
     for (const [filePath, text] of Object.entries(input.files)) {
@@ -262,10 +261,7 @@ export async function checkFixtureCase(transform: Transform, folder: FixtureFold
   expect(check.secondRun.error, 'the second run failed').toBeUndefined();
   expect(check.secondRun.output, 'a second run must change nothing').toBe(check.output.output);
   if (transform.engine === 'ts-morph' || /\.[cm]?tsx?$/.test(c.inputPath)) {
-    const parsed = createProjectUnit({}, folder.compilerOptions, { inMemory: true })
-      .getProject()
-      .createSourceFile(join('/', basename(c.inputPath)), check.output.output);
-    expect(getSyntaxError(parsed), 'the output must parse').toBeUndefined();
+    expect(getTextSyntaxError(join('/', basename(c.inputPath)), check.output.output), 'the output must parse').toBeUndefined();
   }
 }
 
