@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { applyPatch, structuredPatch } from 'diff';
 import { diffTexts } from '../src/report/diff.js';
 import { BOM } from '../src/engines/text-edits.js';
+import { random } from './support/random.js';
 
 /** The diff as diffTexts made it before trimming: jsdiff on the whole texts. */
 function reference(before: string, after: string, beforeBom = false, afterBom = beforeBom): { hunks: string; insertions: number; deletions: number } {
@@ -27,16 +28,6 @@ function reference(before: string, after: string, beforeBom = false, afterBom = 
     }
   }
   return { hunks: out.length ? `${out.join('\n')}\n` : '', insertions, deletions };
-}
-
-function random(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const LINES = ['import { a } from "a";', '', '}', 'const x = 1;', '  return x;', 'export {};', '// note'];

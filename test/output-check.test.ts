@@ -9,6 +9,7 @@ import { ts } from 'ts-morph';
 import { findOutputSyntaxError, getTextSyntaxError, windowsParse } from '../src/engines/output-check.js';
 import { applyTextEdits } from '../src/engines/text-edits.js';
 import type { TextEdit } from '../src/transform-api/types.js';
+import { random } from './support/random.js';
 
 const NO_SEMICOLONS = `import { a, b } from './a'
 import type { T } from './t'
@@ -48,17 +49,6 @@ var b = f()
 
 // Pieces that change how a neighbour parses when inserted, and pieces that are harmless.
 const PIECES = ['(', ')', '{', '}', '[', ']', '`', '/', '/*', '*/', '//', "'", '"', '<', '>', ';', '\n', ' ', 'type ', 'await ', '++', 'x', ',', '=>', '\n(', '\n[', '\n`t`', 'import ', 'export '];
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Whole statements and ASI hazards, inserted where statements meet: they often keep the file valid
 // while changing where a neighbouring statement ends (`a\n(x)` is a call).
