@@ -827,18 +827,7 @@ function matchP2(stmts: Statement[], j: number, sets: SetEntry[], analysis: Anal
   if (!Node.isIdentifier(d.getNameNode()) || !init || d.getTypeNode()) return undefined;
   const restores = stmts.slice(j + 1, j + 1 + sets.length);
   if (restores.length !== sets.length) return undefined;
-  for (const set of sets) {
-    const found = restores.find((r) => {
-      const parsed = parseRestore(r, set, analysis);
-      if (parsed && parsed !== 'const') {
-        set.restore = r;
-        set.writeRefs.push(...parsed);
-        return true;
-      }
-      return false;
-    });
-    if (!found) return undefined;
-  }
+  if (!claimRestores(restores, sets, analysis)) return undefined;
   const ret = stmts[j + 1 + sets.length];
   if (!ret || !Node.isReturnStatement(ret) || ret.getExpression()?.getText() !== d.getName()) return undefined;
   let expr: Expression = init;
@@ -847,25 +836,7 @@ function matchP2(stmts: Statement[], j: number, sets: SetEntry[], analysis: Anal
     prefix = 'return await ';
     expr = expr.getExpression();
   }
-  const check = checkRegions([expr]);
-  const scope: Scope = {
-    kind: 'P2',
-    first: stmts[j]!,
-    last: ret,
-    sets,
-    keptSaves: [],
-    between: [],
-    f1: [],
-    f2: [],
-    expr,
-    regions: [expr],
-    isAsync: check.isAsync,
-    hasReturn: true,
-    collapsed: { prefix, expr },
-  };
-  if (check.yieldNode) scope.refusal = { node: check.yieldNode, reason: REASONS.yield };
-  if (check.isAsync) scope.collapsed = undefined;
-  return scope;
+  return expressionScope('P2', stmts[j]!, ret, sets, expr, prefix);
 }
 
 function matchP6(stmts: Statement[], j: number, sets: SetEntry[], analysis: Analysis): Scope | undefined {
@@ -883,24 +854,33 @@ function matchP6(stmts: Statement[], j: number, sets: SetEntry[], analysis: Anal
   if (Node.isBlock(body)) restores = body.getStatements();
   else return undefined;
   if (restores.length !== sets.length) return undefined;
-  for (const set of sets) {
-    const found = restores.find((r) => {
+  if (!claimRestores(restores, sets, analysis)) return undefined;
+  return expressionScope('P6', stmts[j]!, ret, sets, callee.getExpression(), 'return ');
+}
+
+/** Each set's restore among `restores` (one each, not a constant), recorded on the set; false if one has none. */
+function claimRestores(restores: Statement[], sets: SetEntry[], analysis: Analysis): boolean {
+  return sets.every((set) =>
+    restores.some((r) => {
       const parsed = parseRestore(r, set, analysis);
-      if (parsed && parsed !== 'const') {
-        set.restore = r;
-        set.writeRefs.push(...parsed);
-        return true;
-      }
-      return false;
-    });
-    if (!found) return undefined;
-  }
-  const expr = callee.getExpression();
+      if (!parsed || parsed === 'const') return false;
+      set.restore = r;
+      set.writeRefs.push(...parsed);
+      return true;
+    }),
+  );
+}
+
+/**
+ * The scope of P2 and P6: one expression runs between the sets and their restores, and its value is
+ * returned. It collapses to `prefix` + the run() call unless the expression awaits.
+ */
+function expressionScope(kind: 'P2' | 'P6', first: Statement, last: Statement, sets: SetEntry[], expr: Expression, prefix: string): Scope {
   const check = checkRegions([expr]);
   const scope: Scope = {
-    kind: 'P6',
-    first: stmts[j]!,
-    last: ret,
+    kind,
+    first,
+    last,
     sets,
     keptSaves: [],
     between: [],
@@ -910,7 +890,7 @@ function matchP6(stmts: Statement[], j: number, sets: SetEntry[], analysis: Anal
     regions: [expr],
     isAsync: check.isAsync,
     hasReturn: true,
-    collapsed: check.isAsync ? undefined : { prefix: 'return ', expr },
+    collapsed: check.isAsync ? undefined : { prefix, expr },
   };
   if (check.yieldNode) scope.refusal = { node: check.yieldNode, reason: REASONS.yield };
   return scope;
