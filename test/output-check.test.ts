@@ -126,6 +126,26 @@ describe('output check: statements around the edits, else the whole file', () =>
     expect(getTextSyntaxError('/m.ts', broken)).toMatchObject({ line: 1 });
   });
 
+  it('does not take the windows as proof when an unchanged neighbour no longer ends where it did', () => {
+    const lines = Array.from({ length: 20 }, (_, i) => `export const v${i} = ${i}`);
+    const source = [`import { A } from './a'`, ...lines.slice(0, 10), 'const x = A', 'void (A as any)()', 'void 0;', '(x)', ...lines.slice(10), ''].join('\n');
+    const before = parseClean('/m.ts', source);
+    // Dropping `void ` makes `const x = A\n(A as any)()` one statement: the unchanged neighbour before the edit grows.
+    const head: TextEdit = { start: source.indexOf('void (A'), end: source.indexOf('void (A') + 'void '.length, text: '' };
+    const afterHead = applyTextEdits(source, [head]);
+    expect(windowsParse('/m.ts', before, afterHead, [head])).toBe(false);
+    expect(findOutputSyntaxError('/m.ts', before, afterHead, [head])).toBeUndefined();
+    // Dropping the `;` of `void 0;` makes `void 0\n(x)` one call. An edit at a statement's end touches the
+    // next statement too, so `(x)` is re-parsed inside the window and the windows are proof enough.
+    const tail: TextEdit = { start: source.indexOf('void 0;') + 'void 0'.length, end: source.indexOf('void 0;') + 'void 0;'.length, text: '' };
+    const afterTail = applyTextEdits(source, [tail]);
+    expect(windowsParse('/m.ts', before, afterTail, [tail])).toBe(true);
+    expect(getTextSyntaxError('/m.ts', afterTail)).toBeUndefined();
+    // The same edits without the neighbours moving are proven by the windows.
+    const harmless: TextEdit = { start: source.indexOf('void 0;'), end: source.indexOf('void 0;') + 'void 0;'.length, text: 'void 1;' };
+    expect(windowsParse('/m.ts', before, applyTextEdits(source, [harmless]), [harmless])).toBe(true);
+  });
+
   it('an unclosed comment or template that swallows the rest of the file is caught', () => {
     const lines = Array.from({ length: 20 }, (_, i) => `export const v${i} = ${i}`);
     const source = [`import { A } from './a'`, ...lines, ''].join('\n');
