@@ -3,6 +3,9 @@
  * ends as. Pure types: nothing here touches the disk, the console or `process`.
  */
 import type { Node, Project, SourceFile, ts, TypeChecker } from 'ts-morph';
+import type { Checker, ProjectEnvironment } from './contracts.js';
+
+export type * from './contracts.js';
 
 /** The one outcome every file ends in (LibCST's TransformResult: never an exception). */
 export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'failed' | 'reverted';
@@ -65,6 +68,12 @@ export interface TextEdit {
   start: number;
   end: number;
   text: string;
+  /**
+   * The edit group (see contracts.ts) this edit belongs to: edits with the same group stand or fall
+   * together under --verify and the interactive review. Untagged edits of one transform in one file
+   * form one group.
+   */
+  group?: string;
 }
 
 /** What a transform may know about the project it runs in (read by the loader, never by the transform). */
@@ -90,6 +99,10 @@ export interface TransformContext<O> {
   readonly project: Project;
   readonly compilerOptions: ts.CompilerOptions;
   readonly projectInfo: ProjectInfo;
+  /** The project's toolchain and runtime (src/project/environment.ts); what a transform writes must suit it. */
+  readonly environment?: ProjectEnvironment;
+  /** Probes: type-check proposed texts without changing anything (the run's checker service). */
+  readonly checker?: Checker;
   /** The type checker; throws unless the transform declared `needsTypes: true`. */
   getTypeChecker(): TypeChecker;
   /** Report something about this file at a node or a text offset: `path:line:col transform: message`. */
