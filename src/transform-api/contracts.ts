@@ -118,6 +118,35 @@ export interface EditGroup {
   warnings?: ReadonlyArray<{ path: string; offset: number; message: string }>;
 }
 
+/**
+ * The run's ledger of groups (built by the engines, read by --verify, the reports and the review). Every
+ * edit a run made is recorded in the coordinates of its file's original text (`FileResult.before`), tagged
+ * with the key of its group; a later transform's edits are mapped back through the earlier ones, and an
+ * edit that overlaps an earlier group's edit makes its group require that one.
+ */
+export interface RunGroup {
+  /** Unique in the run: `${transform}#${id}`. */
+  key: string;
+  transform: string;
+  /** The group's own id (EditGroup.id, TextEdit.group, or a default such as the file's path). */
+  id: string;
+  label: string;
+  /** Where the site is: absolute path, 1-based line and column in the original text. */
+  at: { path: string; line: number; column: number };
+  /** Keys of the groups this one needs: declared `requires`, overlaps with earlier edits, project-level edits it depends on. */
+  requires: readonly string[];
+  /** A project-level edit (tsconfig.json, package.json): every file of its project may depend on it. */
+  projectLevel?: boolean;
+}
+
+/** One edit of the ledger: into the file's original text, tagged with its group's key. */
+export interface LedgerEdit {
+  start: number;
+  end: number;
+  text: string;
+  group: string;
+}
+
 /** What a group became after verify and review, per file in the report. */
 export interface GroupOutcome {
   id: string;

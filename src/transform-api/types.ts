@@ -3,7 +3,7 @@
  * ends as. Pure types: nothing here touches the disk, the console or `process`.
  */
 import type { Node, Project, SourceFile, ts, TypeChecker } from 'ts-morph';
-import type { Checker, ProjectEnvironment } from './contracts.js';
+import type { Checker, LedgerEdit, ProjectEnvironment } from './contracts.js';
 
 export type * from './contracts.js';
 
@@ -61,6 +61,11 @@ export interface FileResult {
   originalBom?: boolean;
   /** For reverted files: the text the transforms produced before --verify reverted it. */
   attemptedAfter?: string;
+  /**
+   * The run's edits to this file in the coordinates of `before`, sorted and non-overlapping, each tagged
+   * with its group's key (RunGroup.key); `after` is `before` with the kept groups' edits applied.
+   */
+  edits?: LedgerEdit[];
 }
 
 /** One replacement in a file's text: positions are offsets into `SourceFile.getFullText()` (no BOM). */
